@@ -1,0 +1,16 @@
+# cmake -DKIND=<dir> -DSOURCE=<consumer project> -DBINARY=<build dir> -DARGS=<;-list> -P run_consumer.cmake
+# Configures, builds and runs one consumer project from scratch; any failure fails the test.
+file(REMOVE_RECURSE "${BINARY}")
+foreach(step IN ITEMS configure build run)
+  if(step STREQUAL "configure")
+    set(command "${CMAKE_COMMAND}" -S "${SOURCE}" -B "${BINARY}" ${ARGS})
+  elseif(step STREQUAL "build")
+    set(command "${CMAKE_COMMAND}" --build "${BINARY}")
+  else()
+    set(command "${BINARY}/consumer")
+  endif()
+  execute_process(COMMAND ${command} RESULT_VARIABLE result)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "consumer ${KIND}: ${step} failed (${result})")
+  endif()
+endforeach()

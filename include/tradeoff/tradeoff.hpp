@@ -4,6 +4,7 @@
 /// @file
 /// @brief Umbrella header: includes every public header of tradeoff.
 
+#include <tradeoff/sense.hpp>
 #include <tradeoff/version.hpp>
 
 #endif  // TRADEOFF_TRADEOFF_HPP

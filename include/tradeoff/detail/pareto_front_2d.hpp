@@ -1,0 +1,143 @@
+#ifndef TRADEOFF_DETAIL_PARETO_FRONT_2D_HPP
+#define TRADEOFF_DETAIL_PARETO_FRONT_2D_HPP
+
+/// @file
+/// @brief Internals of pareto.hpp: the exact 2-D front (bucket pre-filter, radix sort, sweep).
+
+#include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/pareto_sort.hpp>
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace tradeoff::detail {
+
+/// A double column seen without copying when it has direct access (strided is fine).
+using vector_view = Eigen::Ref<const Eigen::ArrayXd, 0, Eigen::InnerStride<>>;
+
+/// Indices of the 2-D front of (sx * x, sy * y) in minimise space, ordered by the first
+/// objective, ties by the second, then by index. NaN rows are skipped.
+///
+/// 1. Pre-filter (n >= 1024): the first objective's range is estimated from a strided
+///    sample of 4096 values and cut into K = min(n/16, 65536) buckets by a monotone map.
+///    Pass 1 records the best second objective per bucket; pass 2 keeps a point only if
+///    no point of a bucket strictly to its left has a strictly smaller second objective
+///    (such a point dominates it). Uniform data keeps O(log n) points after two passes.
+/// 2. The survivors' first objectives are radix sorted (stable, so ties stay in index
+///    order), and one sweep keeps, within each run of equal first objective, the points
+///    with the run's smallest second objective if that is strictly below everything
+///    seen before.
+/// Time O(n) for the passes plus O(m) radix sort of the m survivors; extra memory
+/// 24 bytes per survivor + 512 KiB of buckets.
+[[nodiscard]] inline Eigen::ArrayXi front_2d(const vector_view& x, const vector_view& y,
+                                             double sign_x, double sign_y, bool keep_first) {
+  const Eigen::Index n = x.size();
+  constexpr double infinity = std::numeric_limits<double>::infinity();
+  std::vector<std::uint64_t> keys;
+  std::vector<int> index;
+  const auto first = [&](Eigen::Index i) { return to_minimize(x.coeff(i), sign_x); };
+  const auto second = [&](Eigen::Index i) { return to_minimize(y.coeff(i), sign_y); };
+
+  if (n < 1024) {
+    keys.reserve(static_cast<std::size_t>(n));
+    index.reserve(static_cast<std::size_t>(n));
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double a = first(i);
+      const double b = second(i);
+      if (a == a && b == b) {
+        keys.push_back(ordered_key(a));
+        index.push_back(static_cast<int>(i));
+      }
+    }
+  } else {
+    const Eigen::Index step = std::max<Eigen::Index>(1, n / 4096);
+    double low = infinity;
+    double high = -infinity;
+    for (Eigen::Index i = 0; i < n; i += step) {
+      const double a = first(i);
+      if (std::isfinite(a)) {
+        low = std::min(low, a);
+        high = std::max(high, a);
+      }
+    }
+    const Eigen::Index bucket_count = std::clamp<Eigen::Index>(n / 16, 1, Eigen::Index{1} << 16);
+    double scale = high > low ? static_cast<double>(bucket_count) / (high - low) : 0.0;
+    if (!std::isfinite(scale)) {
+      scale = 0.0;
+    }
+    const double last_bucket = static_cast<double>(bucket_count - 1);
+    // Non-decreasing in a (NaN and -inf go to bucket 0, +inf to the last one).
+    const auto bucket_of = [low, scale, last_bucket](double a) -> std::size_t {
+      const double t = (a - low) * scale;
+      if (!(t > 0.0)) {
+        return 0;
+      }
+      return static_cast<std::size_t>(t < last_bucket ? t : last_bucket);
+    };
+    std::vector<double> best(static_cast<std::size_t>(bucket_count), infinity);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double a = first(i);
+      const double b = second(i);
+      if (a == a) {
+        double& slot = best[bucket_of(a)];
+        slot = b < slot ? b : slot;  // NaN b never wins
+      }
+    }
+    // best[k] := smallest second objective over buckets strictly left of k.
+    double running = infinity;
+    for (double& slot : best) {
+      const double here = slot;
+      slot = running;
+      running = here < running ? here : running;
+    }
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double a = first(i);
+      const double b = second(i);
+      if (a == a && b <= best[bucket_of(a)]) {  // NaN b fails the comparison
+        keys.push_back(ordered_key(a));
+        index.push_back(static_cast<int>(i));
+      }
+    }
+  }
+
+  radix_sort_pairs(keys, index);
+
+  std::vector<int> front;
+  const std::size_t m = keys.size();
+  double best_so_far = infinity;
+  bool any = false;  // best_so_far is +inf before the first point; +inf points must pass once
+  std::size_t start = 0;
+  while (start < m) {
+    std::size_t end = start + 1;
+    while (end < m && keys[end] == keys[start]) {
+      ++end;
+    }
+    double run_best = second(index[start]);
+    for (std::size_t k = start + 1; k < end; ++k) {
+      run_best = std::min(run_best, second(index[k]));
+    }
+    if (!any || run_best < best_so_far) {
+      for (std::size_t k = start; k < end; ++k) {
+        if (second(index[k]) == run_best) {
+          front.push_back(index[k]);
+          if (keep_first) {
+            break;
+          }
+        }
+      }
+      best_so_far = run_best;
+      any = true;
+    }
+    start = end;
+  }
+  return Eigen::Map<const Eigen::ArrayXi>(front.data(), static_cast<Eigen::Index>(front.size()));
+}
+
+}  // namespace tradeoff::detail
+
+#endif  // TRADEOFF_DETAIL_PARETO_FRONT_2D_HPP

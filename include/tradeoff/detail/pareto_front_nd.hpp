@@ -1,0 +1,429 @@
+#ifndef TRADEOFF_DETAIL_PARETO_FRONT_ND_HPP
+#define TRADEOFF_DETAIL_PARETO_FRONT_ND_HPP
+
+/// @file
+/// @brief Internals of pareto.hpp: fronts for d >= 3 (and the packed-row machinery shared
+/// with the ranks): pivot pre-filter, lexicographic sort with duplicate groups, a 3-D
+/// sweep over an ordered staircase, and Kung–Luccio–Preparata divide and conquer.
+
+#include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/pareto_sort.hpp>
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <vector>
+
+namespace tradeoff::detail {
+
+/// An n x d double array seen without copying when it is column-major with direct access.
+using matrix_view = Eigen::Ref<const Eigen::ArrayXXd, 0, Eigen::OuterStride<>>;
+
+/// Rows in minimise space, packed row-major, with their original row numbers.
+struct packed_rows {
+  std::size_t dims = 0;
+  std::vector<double> values;
+  std::vector<int> index;
+
+  [[nodiscard]] std::size_t size() const noexcept { return index.size(); }
+  [[nodiscard]] const double* row(std::size_t i) const noexcept { return values.data() + i * dims; }
+};
+
+/// Reads row i of `points` into `out` in minimise space; false if it holds a NaN.
+inline bool load_row(const matrix_view& points, Eigen::Index i, const std::vector<double>& signs,
+                     double* out) noexcept {
+  bool valid = true;
+  const auto d = static_cast<Eigen::Index>(signs.size());
+  for (Eigen::Index j = 0; j < d; ++j) {
+    const double v = to_minimize(points.coeff(i, j), signs[static_cast<std::size_t>(j)]);
+    out[j] = v;
+    valid = valid && (v == v);
+  }
+  return valid;
+}
+
+/// Every valid row (no NaN) of `points` in minimise space, in index order.
+[[nodiscard]] inline packed_rows pack_valid_rows(const matrix_view& points,
+                                                 const std::vector<double>& signs) {
+  packed_rows packed;
+  packed.dims = signs.size();
+  const Eigen::Index n = points.rows();
+  packed.values.resize(static_cast<std::size_t>(n) * packed.dims);
+  packed.index.reserve(static_cast<std::size_t>(n));
+  double* out = packed.values.data();
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (load_row(points, i, signs, out)) {
+      packed.index.push_back(static_cast<int>(i));
+      out += packed.dims;
+    }
+  }
+  packed.values.resize(packed.index.size() * packed.dims);
+  return packed;
+}
+
+/// Distinct rows in lexicographic order, each with the positions (into the packed rows,
+/// ascending) of its exact copies.
+struct unique_rows {
+  std::size_t dims = 0;
+  std::vector<double> values;        ///< distinct rows, lexicographic ascending, row-major
+  std::vector<int> order;            ///< packed positions grouped by distinct row
+  std::vector<std::size_t> group;    ///< group u is order[group[u] .. group[u + 1])
+
+  [[nodiscard]] std::size_t size() const noexcept { return group.empty() ? 0 : group.size() - 1; }
+  [[nodiscard]] const double* row(std::size_t u) const noexcept { return values.data() + u * dims; }
+};
+
+[[nodiscard]] inline unique_rows make_unique_rows(const packed_rows& packed) {
+  unique_rows out;
+  out.dims = packed.dims;
+  const std::size_t d = packed.dims;
+  out.order = lexicographic_order(packed.values.data(), packed.size(), d);
+  out.group.reserve(packed.size() + 1);
+  out.values.reserve(packed.values.size());
+  const double* previous = nullptr;
+  for (std::size_t k = 0; k < out.order.size(); ++k) {
+    const double* r = packed.row(static_cast<std::size_t>(out.order[k]));
+    if (previous == nullptr || !std::equal(r, r + d, previous)) {
+      out.group.push_back(k);
+      out.values.insert(out.values.end(), r, r + d);
+      previous = r;
+    }
+  }
+  out.group.push_back(out.order.size());
+  return out;
+}
+
+/// 3-D: marks each distinct row (lexicographic order) non-dominated or not with one sweep.
+/// A row is dominated iff an earlier distinct row is <= in the 2nd and 3rd objectives; the
+/// earlier rows' minimal (2nd, 3rd) pairs form a staircase kept in a std::map.
+/// O(m log m) time, O(h) extra memory.
+[[nodiscard]] inline std::vector<char> nondominated_3d(const unique_rows& rows) {
+  const std::size_t m = rows.size();
+  std::vector<char> keep(m, 0);
+  std::map<double, double> staircase;  // second -> third; third strictly decreasing
+  for (std::size_t u = 0; u < m; ++u) {
+    const double* r = rows.row(u);
+    const double b = r[1];
+    const double c = r[2];
+    auto above = staircase.upper_bound(b);
+    if (above != staircase.begin() && std::prev(above)->second <= c) {
+      continue;  // dominated
+    }
+    keep[u] = 1;
+    auto it = staircase.lower_bound(b);
+    while (it != staircase.end() && it->second >= c) {
+      it = staircase.erase(it);
+    }
+    staircase.emplace_hint(it, b, c);
+  }
+  return keep;
+}
+
+/// d >= 4: Kung, Luccio and Preparata (1975) divide and conquer over distinct rows in
+/// lexicographic order. Because rows are distinct and sorted, "dominates" reduces to
+/// "<= in every objective" for an earlier row, so ties need no special cases.
+class klp_front {
+ public:
+  explicit klp_front(const unique_rows& rows)
+      : values_(rows.values.data()), dims_(rows.dims), dominated_(rows.size(), 0),
+        scratch_(rows.size()) {}
+
+  [[nodiscard]] std::vector<char> run() {
+    const std::size_t m = dominated_.size();
+    front(0, m);
+    std::vector<char> keep(m);
+    for (std::size_t u = 0; u < m; ++u) {
+      keep[u] = static_cast<char>(dominated_[u] == 0);
+    }
+    return keep;
+  }
+
+ private:
+  static constexpr std::size_t brute_force_rows = 24;
+
+  [[nodiscard]] double at(int u, std::size_t j) const noexcept {
+    return values_[static_cast<std::size_t>(u) * dims_ + j];
+  }
+
+  [[nodiscard]] bool weakly_below_from(int a, int b, std::size_t k) const noexcept {
+    const double* ra = values_ + static_cast<std::size_t>(a) * dims_;
+    const double* rb = values_ + static_cast<std::size_t>(b) * dims_;
+    for (std::size_t j = k; j < dims_; ++j) {
+      if (ra[j] > rb[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Marks the dominated rows among [low, high).
+  void front(std::size_t low, std::size_t high) {
+    if (high - low <= brute_force_rows) {
+      for (std::size_t q = low + 1; q < high; ++q) {
+        for (std::size_t p = low; p < q; ++p) {
+          if (dominated_[p] == 0 &&
+              weakly_below_from(static_cast<int>(p), static_cast<int>(q), 1)) {
+            dominated_[q] = 1;
+            break;
+          }
+        }
+      }
+      return;
+    }
+    const std::size_t middle = low + (high - low) / 2;
+    front(low, middle);
+    front(middle, high);
+    std::vector<int> left;
+    std::vector<int> right;
+    for (std::size_t u = low; u < middle; ++u) {
+      if (dominated_[u] == 0) {
+        left.push_back(static_cast<int>(u));
+      }
+    }
+    for (std::size_t u = middle; u < high; ++u) {
+      if (dominated_[u] == 0) {
+        right.push_back(static_cast<int>(u));
+      }
+    }
+    filter(left.data(), left.size(), right.data(), right.size(), 1);
+  }
+
+  // Marks rows of `right` weakly dominated in objectives k.. by a row of `left`
+  // (every left row is already <= every right row in objectives 0..k-1).
+  void filter(int* left, std::size_t nl, int* right, std::size_t nr, std::size_t k) {
+    // Drop already dominated right rows (they were dominated by someone else).
+    std::size_t live = 0;
+    for (std::size_t i = 0; i < nr; ++i) {
+      if (dominated_[static_cast<std::size_t>(right[i])] == 0) {
+        std::swap(right[live++], right[i]);
+      }
+    }
+    nr = live;
+    if (nl == 0 || nr == 0) {
+      return;
+    }
+    if (k + 1 == dims_) {
+      double best = std::numeric_limits<double>::infinity();
+      for (std::size_t i = 0; i < nl; ++i) {
+        best = std::min(best, at(left[i], k));
+      }
+      for (std::size_t i = 0; i < nr; ++i) {
+        if (at(right[i], k) >= best) {
+          dominated_[static_cast<std::size_t>(right[i])] = 1;
+        }
+      }
+      return;
+    }
+    if (nl * nr <= 256 || nl <= 2) {
+      for (std::size_t i = 0; i < nr; ++i) {
+        for (std::size_t l = 0; l < nl; ++l) {
+          if (weakly_below_from(left[l], right[i], k)) {
+            dominated_[static_cast<std::size_t>(right[i])] = 1;
+            break;
+          }
+        }
+      }
+      return;
+    }
+    if (k + 2 == dims_) {
+      const auto by_k = [this, k](int a, int b) {
+        const double va = at(a, k);
+        const double vb = at(b, k);
+        return va < vb || (va == vb && at(a, k + 1) < at(b, k + 1));
+      };
+      std::sort(left, left + nl, by_k);
+      std::sort(right, right + nr, by_k);
+      double best = std::numeric_limits<double>::infinity();
+      std::size_t l = 0;
+      for (std::size_t i = 0; i < nr; ++i) {
+        const double vk = at(right[i], k);
+        while (l < nl && at(left[l], k) <= vk) {
+          best = std::min(best, at(left[l], k + 1));
+          ++l;
+        }
+        if (best <= at(right[i], k + 1)) {
+          dominated_[static_cast<std::size_t>(right[i])] = 1;
+        }
+      }
+      return;
+    }
+    // Split objective k at a median value m: left rows above m cannot dominate right rows
+    // at or below m; left rows at or below m beat right rows above m in objective k.
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < nl; ++i) {
+      scratch_[count++] = at(left[i], k);
+    }
+    for (std::size_t i = 0; i < nr; ++i) {
+      scratch_[count++] = at(right[i], k);
+    }
+    auto* begin = scratch_.data();
+    std::nth_element(begin, begin + count / 2, begin + count);
+    double split = begin[count / 2];
+    const double largest = *std::max_element(begin, begin + count);
+    if (!(split < largest)) {
+      // Median equals the maximum: split just below it, or skip k if all are equal.
+      double below = -std::numeric_limits<double>::infinity();
+      bool found = false;
+      for (std::size_t i = 0; i < count; ++i) {
+        if (begin[i] < largest && (!found || begin[i] > below)) {
+          below = begin[i];
+          found = true;
+        }
+      }
+      if (!found) {
+        filter(left, nl, right, nr, k + 1);
+        return;
+      }
+      split = below;
+    }
+    int* left_high = std::partition(left, left + nl, [this, k, split](int u) { return at(u, k) <= split; });
+    int* right_high = std::partition(right, right + nr, [this, k, split](int u) { return at(u, k) <= split; });
+    const auto nl_low = static_cast<std::size_t>(left_high - left);
+    const auto nr_low = static_cast<std::size_t>(right_high - right);
+    filter(left, nl_low, right, nr_low, k);
+    filter(left_high, nl - nl_low, right_high, nr - nr_low, k);
+    filter(left, nl_low, right_high, nr - nr_low, k + 1);
+  }
+
+  const double* values_;
+  std::size_t dims_;
+  std::vector<char> dominated_;
+  std::vector<double> scratch_;
+};
+
+/// Non-dominated flags for distinct rows (d >= 2) in lexicographic order.
+[[nodiscard]] inline std::vector<char> nondominated_flags(const unique_rows& rows) {
+  const std::size_t m = rows.size();
+  if (rows.dims == 2) {
+    std::vector<char> keep(m, 0);
+    double best = std::numeric_limits<double>::infinity();
+    for (std::size_t u = 0; u < m; ++u) {
+      const double b = rows.row(u)[1];
+      if (u == 0 || b < best) {
+        keep[u] = 1;
+        best = b;
+      }
+    }
+    return keep;
+  }
+  if (rows.dims == 3) {
+    return nondominated_3d(rows);
+  }
+  return klp_front(rows).run();
+}
+
+/// Original row numbers of the front of `packed` (d >= 2), lexicographic order then index.
+[[nodiscard]] inline std::vector<int> front_of_packed(const packed_rows& packed, bool keep_first) {
+  const unique_rows rows = make_unique_rows(packed);
+  const std::vector<char> keep = nondominated_flags(rows);
+  std::vector<int> front;
+  for (std::size_t u = 0; u < rows.size(); ++u) {
+    if (keep[u] == 0) {
+      continue;
+    }
+    for (std::size_t k = rows.group[u]; k < rows.group[u + 1]; ++k) {
+      front.push_back(packed.index[static_cast<std::size_t>(rows.order[k])]);
+      if (keep_first) {
+        break;
+      }
+    }
+  }
+  return front;
+}
+
+/// Front for d >= 3 with a pivot pre-filter.
+///
+/// For n >= 2048 the exact front of a strided sample of about 4 sqrt(n) rows is computed;
+/// unless that front is dense (> 1/4 of the sample, e.g. points on a sphere), up to 32 of
+/// its rows (smallest normalised sum first) become pivots, and one pass keeps only the rows
+/// that no pivot dominates. The exact front of the survivors follows (sort + sweep or KLP).
+[[nodiscard]] inline Eigen::ArrayXi front_nd(const matrix_view& points,
+                                             const std::vector<double>& signs, bool keep_first) {
+  const Eigen::Index n = points.rows();
+  const std::size_t d = signs.size();
+  packed_rows survivors;
+  bool filtered = false;
+  if (n >= 2048) {
+    const auto wanted = std::max<Eigen::Index>(
+        512, static_cast<Eigen::Index>(4.0 * std::sqrt(static_cast<double>(n))));
+    const Eigen::Index step = std::max<Eigen::Index>(1, n / std::min(n / 4, wanted));
+    packed_rows sample;
+    sample.dims = d;
+    std::vector<double> row(d);
+    for (Eigen::Index i = 0; i < n; i += step) {
+      if (load_row(points, i, signs, row.data())) {
+        sample.values.insert(sample.values.end(), row.begin(), row.end());
+        sample.index.push_back(static_cast<int>(sample.index.size()));
+      }
+    }
+    const std::vector<int> sample_front = front_of_packed(sample, true);
+    if (!sample_front.empty() && sample_front.size() * 4 <= sample.size()) {
+      // Normalise by the sample's range so that "smallest sum" favours central pivots.
+      std::vector<double> low(d, std::numeric_limits<double>::infinity());
+      std::vector<double> high(d, -std::numeric_limits<double>::infinity());
+      for (std::size_t i = 0; i < sample.size(); ++i) {
+        for (std::size_t j = 0; j < d; ++j) {
+          const double v = sample.row(i)[j];
+          if (std::isfinite(v)) {
+            low[j] = std::min(low[j], v);
+            high[j] = std::max(high[j], v);
+          }
+        }
+      }
+      std::vector<std::pair<double, int>> ranked;
+      for (const int s : sample_front) {
+        double sum = 0.0;
+        for (std::size_t j = 0; j < d; ++j) {
+          const double width = high[j] - low[j];
+          const double v = sample.row(static_cast<std::size_t>(s))[j];
+          sum += (width > 0.0 && std::isfinite(width) && std::isfinite(v)) ? (v - low[j]) / width : 0.0;
+        }
+        ranked.emplace_back(sum, s);
+      }
+      std::sort(ranked.begin(), ranked.end());
+      const std::size_t pivot_count = std::min<std::size_t>(32, ranked.size());
+      std::vector<double> pivots(pivot_count * d);
+      for (std::size_t p = 0; p < pivot_count; ++p) {
+        const double* src = sample.row(static_cast<std::size_t>(ranked[p].second));
+        std::copy(src, src + d, pivots.begin() + static_cast<std::ptrdiff_t>(p * d));
+      }
+      survivors.dims = d;
+      for (Eigen::Index i = 0; i < n; ++i) {
+        if (!load_row(points, i, signs, row.data())) {
+          continue;
+        }
+        bool dominated = false;
+        for (std::size_t p = 0; p < pivot_count; ++p) {
+          if (dominates(pivots.data() + p * d, row.data(), static_cast<Eigen::Index>(d))) {
+            dominated = true;
+            if (p > 0) {  // move the successful pivot one step forward
+              std::swap_ranges(pivots.begin() + static_cast<std::ptrdiff_t>(p * d),
+                               pivots.begin() + static_cast<std::ptrdiff_t>((p + 1) * d),
+                               pivots.begin() + static_cast<std::ptrdiff_t>((p - 1) * d));
+            }
+            break;
+          }
+        }
+        if (!dominated) {
+          survivors.values.insert(survivors.values.end(), row.begin(), row.end());
+          survivors.index.push_back(static_cast<int>(i));
+        }
+      }
+      filtered = true;
+    }
+  }
+  if (!filtered) {
+    survivors = pack_valid_rows(points, signs);
+  }
+  const std::vector<int> front = front_of_packed(survivors, keep_first);
+  return Eigen::Map<const Eigen::ArrayXi>(front.data(), static_cast<Eigen::Index>(front.size()));
+}
+
+}  // namespace tradeoff::detail
+
+#endif  // TRADEOFF_DETAIL_PARETO_FRONT_ND_HPP

@@ -1,0 +1,131 @@
+#ifndef TRADEOFF_DETAIL_PARETO_SORT_HPP
+#define TRADEOFF_DETAIL_PARETO_SORT_HPP
+
+/// @file
+/// @brief Internals of pareto.hpp: order-preserving 64-bit keys for doubles, a stable LSD
+/// radix sort of (key, index) pairs, and a lexicographic order of packed rows.
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <utility>
+#include <vector>
+
+namespace tradeoff::detail {
+
+/// Maps a non-NaN double to an unsigned key with the same order (u < v iff key(u) < key(v));
+/// -0.0 and +0.0 map to the same key. NaN must be filtered out by the caller.
+[[nodiscard]] inline std::uint64_t ordered_key(double v) noexcept {
+  v += 0.0;  // -0.0 -> +0.0, so equal values have equal keys
+  std::uint64_t u = 0;
+  std::memcpy(&u, &v, sizeof u);
+  constexpr std::uint64_t sign_bit = std::uint64_t{1} << 63U;
+  return (u & sign_bit) != 0 ? ~u : (u | sign_bit);
+}
+
+/// Stable ascending sort of `values` by `keys` (both reordered together).
+///
+/// LSD radix sort with 11-bit digits (6 passes, passes whose digit is constant are
+/// skipped): O(m) time, 12 bytes of scratch per element. Small inputs use std::stable_sort.
+inline void radix_sort_pairs(std::vector<std::uint64_t>& keys, std::vector<int>& values) {
+  const std::size_t m = keys.size();
+  if (m < 2) {
+    return;
+  }
+  if (m < 384) {
+    std::vector<std::pair<std::uint64_t, int>> pairs(m);
+    for (std::size_t i = 0; i < m; ++i) {
+      pairs[i] = {keys[i], values[i]};
+    }
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < m; ++i) {
+      keys[i] = pairs[i].first;
+      values[i] = pairs[i].second;
+    }
+    return;
+  }
+  constexpr unsigned bits = 11;
+  constexpr std::size_t buckets = std::size_t{1} << bits;
+  constexpr std::uint64_t mask = buckets - 1;
+  constexpr unsigned passes = 6;  // 66 bits >= 64
+  std::vector<std::size_t> histogram(passes * buckets, 0);
+  for (std::size_t i = 0; i < m; ++i) {
+    const std::uint64_t k = keys[i];
+    for (unsigned p = 0; p < passes; ++p) {
+      ++histogram[p * buckets + ((k >> (p * bits)) & mask)];
+    }
+  }
+  std::vector<std::uint64_t> keys_out(m);
+  std::vector<int> values_out(m);
+  for (unsigned p = 0; p < passes; ++p) {
+    std::size_t* count = histogram.data() + p * buckets;
+    const unsigned shift = p * bits;
+    if (count[(keys[0] >> shift) & mask] == m) {
+      continue;  // every key has the same digit here
+    }
+    std::size_t sum = 0;
+    for (std::size_t b = 0; b < buckets; ++b) {
+      const std::size_t c = count[b];
+      count[b] = sum;
+      sum += c;
+    }
+    for (std::size_t i = 0; i < m; ++i) {
+      const std::uint64_t k = keys[i];
+      const std::size_t to = count[(k >> shift) & mask]++;
+      keys_out[to] = k;
+      values_out[to] = values[i];
+    }
+    keys.swap(keys_out);
+    values.swap(values_out);
+  }
+}
+
+/// Lexicographic ascending order of `m` packed rows of `d` non-NaN doubles (row-major),
+/// ties (identical rows) broken by position. Returns the positions in that order.
+///
+/// Radix sort on the first column, then a comparison sort inside each run of equal
+/// first values (rare for continuous data): O(m) typical, O(m log m) worst case.
+[[nodiscard]] inline std::vector<int> lexicographic_order(const double* rows, std::size_t m,
+                                                          std::size_t d) {
+  std::vector<std::uint64_t> keys(m);
+  std::vector<int> order(m);
+  for (std::size_t i = 0; i < m; ++i) {
+    keys[i] = ordered_key(rows[i * d]);
+    order[i] = static_cast<int>(i);
+  }
+  radix_sort_pairs(keys, order);
+  if (d < 2) {
+    return order;
+  }
+  const auto less = [rows, d](int a, int b) {
+    const double* ra = rows + static_cast<std::size_t>(a) * d;
+    const double* rb = rows + static_cast<std::size_t>(b) * d;
+    for (std::size_t j = 1; j < d; ++j) {
+      if (ra[j] < rb[j]) {
+        return true;
+      }
+      if (rb[j] < ra[j]) {
+        return false;
+      }
+    }
+    return a < b;
+  };
+  std::size_t start = 0;
+  while (start < m) {
+    std::size_t end = start + 1;
+    while (end < m && keys[end] == keys[start]) {
+      ++end;
+    }
+    if (end - start > 1) {
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(start),
+                order.begin() + static_cast<std::ptrdiff_t>(end), less);
+    }
+    start = end;
+  }
+  return order;
+}
+
+}  // namespace tradeoff::detail
+
+#endif  // TRADEOFF_DETAIL_PARETO_SORT_HPP

@@ -1,0 +1,203 @@
+#ifndef TRADEOFF_DETAIL_HYPERVOLUME_SWEEP_HPP
+#define TRADEOFF_DETAIL_HYPERVOLUME_SWEEP_HPP
+
+/// @file
+/// @brief Internals of tradeoff::hypervolume: exact 1-D, 2-D and 3-D sweeps over finite
+/// points in minimise space, and the grid pre-filters that drop most dominated points of
+/// random-like inputs in one pass.
+///
+/// Every function here works on rows that are already in minimise space, finite, and
+/// strictly better than the (finite) reference in every objective; tradeoff::hypervolume
+/// guarantees that before calling. Rows are stored row-major in a flat std::vector<double>.
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <vector>
+
+namespace tradeoff::detail {
+
+/// Two coordinates in minimise space.
+struct hv_point2 {
+  double x;
+  double y;
+};
+
+/// Three coordinates in minimise space.
+struct hv_point3 {
+  double x;
+  double y;
+  double z;
+};
+
+/// Monotone bucket index of `v` in [0, buckets): `a < b` whenever bucket(a) < bucket(b).
+/// (x - low) * scale is monotone non-decreasing in x, so is floor, so is the clamp.
+[[nodiscard]] inline std::size_t hv_bucket(double v, double low, double scale,
+                                           std::size_t buckets) noexcept {
+  const auto b = static_cast<std::size_t>((v - low) * scale);
+  return b < buckets ? b : buckets - 1;
+}
+
+/// Drops, in O(n + buckets), 2-D points that some point with strictly smaller x and
+/// no larger y dominates: points are bucketed by x, and a point survives only if its y is
+/// below the smallest y of every bucket to its left. Keeps every front point.
+inline void hv_prefilter_2d(std::vector<hv_point2>& points) {
+  const std::size_t n = points.size();
+  if (n < 1024) {
+    return;
+  }
+  double low = points[0].x;
+  double high = points[0].x;
+  for (const hv_point2& p : points) {
+    low = std::min(low, p.x);
+    high = std::max(high, p.x);
+  }
+  const std::size_t buckets = std::min<std::size_t>(n / 4, std::size_t{1} << 18);
+  const double scale = static_cast<double>(buckets) / (high - low);
+  if (!(scale > 0.0) || !std::isfinite(scale)) {
+    return;
+  }
+  std::vector<double> left_min(buckets + 1, HUGE_VAL);
+  for (const hv_point2& p : points) {
+    double& m = left_min[hv_bucket(p.x, low, scale, buckets) + 1];
+    m = std::min(m, p.y);
+  }
+  // left_min[b] = smallest y over buckets 0..b-1 (strictly to the left of bucket b).
+  for (std::size_t b = 1; b <= buckets; ++b) {
+    left_min[b] = std::min(left_min[b], left_min[b - 1]);
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const hv_point2 p = points[i];
+    if (p.y < left_min[hv_bucket(p.x, low, scale, buckets)]) {
+      points[kept++] = p;
+    }
+  }
+  points.resize(kept);
+}
+
+/// Exact 2-D hypervolume of finite points strictly inside the reference box, in
+/// O(n log n): sort by x (ties by y), then add each improving point's slab.
+/// Reorders `points`.
+[[nodiscard]] inline double hv_sweep_2d(std::vector<hv_point2>& points, double reference_x,
+                                        double reference_y) {
+  std::sort(points.begin(), points.end(), [](const hv_point2& a, const hv_point2& b) {
+    return a.x < b.x || (a.x == b.x && a.y < b.y);
+  });
+  double volume = 0.0;
+  double level = reference_y;
+  for (const hv_point2& p : points) {
+    if (p.y < level) {
+      volume += (reference_x - p.x) * (level - p.y);
+      level = p.y;
+    }
+  }
+  return volume;
+}
+
+/// Drops 3-D points dominated by a point in a grid cell strictly below-left in (x, y) with
+/// no larger z: O(n + cells). Keeps every front point.
+inline void hv_prefilter_3d(std::vector<hv_point3>& points) {
+  const std::size_t n = points.size();
+  if (n < 4096) {
+    return;
+  }
+  double low_x = points[0].x;
+  double high_x = points[0].x;
+  double low_y = points[0].y;
+  double high_y = points[0].y;
+  for (const hv_point3& p : points) {
+    low_x = std::min(low_x, p.x);
+    high_x = std::max(high_x, p.x);
+    low_y = std::min(low_y, p.y);
+    high_y = std::max(high_y, p.y);
+  }
+  std::size_t side = 1;
+  while (side * side * 16 < n && side < 512) {
+    side *= 2;
+  }
+  const double scale_x = static_cast<double>(side) / (high_x - low_x);
+  const double scale_y = static_cast<double>(side) / (high_y - low_y);
+  if (!(scale_x > 0.0) || !std::isfinite(scale_x) || !(scale_y > 0.0) ||
+      !std::isfinite(scale_y)) {
+    return;
+  }
+  // below[(i + 1) * (side + 1) + (j + 1)] = min z over cells (i', j') with i' <= i, j' <= j.
+  const std::size_t stride = side + 1;
+  std::vector<double> below(stride * stride, HUGE_VAL);
+  for (const hv_point3& p : points) {
+    const std::size_t i = hv_bucket(p.x, low_x, scale_x, side);
+    const std::size_t j = hv_bucket(p.y, low_y, scale_y, side);
+    double& m = below[(i + 1) * stride + (j + 1)];
+    m = std::min(m, p.z);
+  }
+  for (std::size_t i = 1; i <= side; ++i) {
+    for (std::size_t j = 1; j <= side; ++j) {
+      below[i * stride + j] = std::min({below[i * stride + j], below[(i - 1) * stride + j],
+                                        below[i * stride + (j - 1)]});
+    }
+  }
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const hv_point3 p = points[k];
+    const std::size_t i = hv_bucket(p.x, low_x, scale_x, side);
+    const std::size_t j = hv_bucket(p.y, low_y, scale_y, side);
+    // Cells strictly left and strictly below: entry (i, j) of the shifted table.
+    if (p.z < below[i * stride + j]) {
+      points[kept++] = p;
+    }
+  }
+  points.resize(kept);
+}
+
+/// Exact 3-D hypervolume in O(n log n) (Beume, Fonseca, López-Ibáñez, Paquete, Vahrenhold
+/// 2009): sweep the points in increasing z, keep the 2-D staircase of (x, y) seen so far in
+/// an ordered map (x increasing, y strictly decreasing) together with the area it
+/// dominates, and add area × (next z − z) per step. Each insertion costs O(log n) plus
+/// the points it removes. Dominated points and duplicates are harmless. Reorders `points`.
+[[nodiscard]] inline double hv_sweep_3d(std::vector<hv_point3>& points, double reference_x,
+                                        double reference_y, double reference_z) {
+  std::sort(points.begin(), points.end(),
+            [](const hv_point3& a, const hv_point3& b) { return a.z < b.z; });
+  std::map<double, double> front;  // x -> y, x increasing, y strictly decreasing
+  double area = 0.0;
+  double volume = 0.0;
+  const std::size_t n = points.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    const double x = points[k].x;
+    const double y = points[k].y;
+    auto it = front.lower_bound(x);  // first with key >= x
+    bool dominated = false;
+    if (it != front.end() && it->first == x && it->second <= y) {
+      dominated = true;
+    } else if (it != front.begin() && std::prev(it)->second <= y) {
+      dominated = true;
+    }
+    if (!dominated) {
+      // Height of the covered region just right of x before the insertion.
+      double height = it != front.begin() ? std::prev(it)->second : reference_y;
+      double start = x;
+      auto erase_from = it;
+      while (it != front.end() && it->second >= y) {
+        area += (it->first - start) * (height - y);
+        start = it->first;
+        height = it->second;
+        ++it;
+      }
+      const double end = it != front.end() ? it->first : reference_x;
+      area += (end - start) * (height - y);
+      front.erase(erase_from, it);
+      front.emplace_hint(it, x, y);
+    }
+    const double next_z = k + 1 < n ? points[k + 1].z : reference_z;
+    volume += area * (next_z - points[k].z);
+  }
+  return volume;
+}
+
+}  // namespace tradeoff::detail
+
+#endif  // TRADEOFF_DETAIL_HYPERVOLUME_SWEEP_HPP

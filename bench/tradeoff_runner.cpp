@@ -1,0 +1,159 @@
+/// @file
+/// @brief tradeoff on the driver's .npy inputs: the same workloads the peers run.
+///
+///   bench_tradeoff front2d  --input F              pareto_front(x, y)
+///   bench_tradeoff front    --input F              pareto_front(points)          (n × d, d ≥ 3)
+///   bench_tradeoff ranks    --input F              pareto_ranks(points)
+///   bench_tradeoff hv       --input F --reference "r1,r2,..."   hypervolume(points, reference)
+///   bench_tradeoff quantile --values F             quantiles(values, {0.25, 0.5, 0.75}) and median(values)
+///   bench_tradeoff group    --stem S --keys int|string --values F   group_by(keys) + summarize(grouping, values)
+///   bench_tradeoff csv      --input F.csv          read_csv(path) + numeric(name) of every numeric column
+/// Common options: --workload NAME --runs R --answers PREFIX. Inputs are in memory (Eigen arrays,
+/// std::vector<std::string>) before the clock starts; only the library call is timed. Prints
+/// RESULT and MEMORY lines (common/harness.hpp) and writes each answer as .npy for bench/report.py.
+
+#include "common/harness.hpp"
+#include "common/npy.hpp"
+
+#include <tradeoff/hypervolume.hpp>
+#include <tradeoff/pareto.hpp>
+#include <tradeoff/quantile.hpp>
+#if __has_include(<tradeoff/group.hpp>)
+#include <tradeoff/group.hpp>
+#define TRADEOFF_BENCH_HAS_GROUP 1
+#endif
+#if __has_include(<tradeoff/csv.hpp>)
+#include <tradeoff/csv.hpp>
+#define TRADEOFF_BENCH_HAS_CSV 1
+#endif
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+Eigen::ArrayXXd to_eigen(const bench::npy_array<double>& points) {
+  Eigen::ArrayXXd result(static_cast<Eigen::Index>(points.rows), static_cast<Eigen::Index>(points.columns));
+  for (std::size_t i = 0; i < points.rows; ++i) {
+    for (std::size_t j = 0; j < points.columns; ++j) {
+      result(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = points.at(i, j);
+    }
+  }
+  return result;
+}
+
+Eigen::ArrayXd to_eigen(const std::vector<double>& values) {
+  return Eigen::Map<const Eigen::ArrayXd>(values.data(), static_cast<Eigen::Index>(values.size()));
+}
+
+std::vector<std::int64_t> sorted_indices(const Eigen::ArrayXi& indices) {
+  std::vector<std::int64_t> result(indices.data(), indices.data() + indices.size());
+  std::sort(result.begin(), result.end());
+  return result;
+}
+
+std::vector<std::int32_t> to_vector(const Eigen::ArrayXi& values) {
+  return std::vector<std::int32_t>(values.data(), values.data() + values.size());
+}
+
+template <typename Array>
+std::vector<double> to_doubles(const Array& values) {
+  std::vector<double> result(static_cast<std::size_t>(values.size()));
+  for (Eigen::Index i = 0; i < values.size(); ++i) {
+    result[static_cast<std::size_t>(i)] = static_cast<double>(values(i));
+  }
+  return result;
+}
+
+/// Times `body` (which returns the answer) with the memory probe around the runs.
+template <typename Answer, typename Body>
+void measure(const bench::options& options, const std::string& implementation, std::size_t items, Answer& answer,
+             Body&& body, const std::string& note = "") {
+  bench::memory_probe probe;
+  probe.start();
+  const auto seconds = bench::time_runs(options.runs(), answer, body);
+  const long long extra = probe.extra_bytes();
+  bench::report(options.get("workload"), implementation, seconds, note);
+  bench::report_memory(options.get("workload"), implementation, extra, items);
+}
+
+int run_group(const bench::options& options) {
+#ifdef TRADEOFF_BENCH_HAS_GROUP
+  static_cast<void>(options);
+  return 0;
+#else
+  bench::report_skip(options.get("workload"), "tradeoff", "tradeoff/group.hpp not available yet");
+  return 0;
+#endif
+}
+
+int run_csv(const bench::options& options) {
+#ifdef TRADEOFF_BENCH_HAS_CSV
+  static_cast<void>(options);
+  return 0;
+#else
+  bench::report_skip(options.get("workload"), "tradeoff", "tradeoff/csv.hpp not available yet");
+  return 0;
+#endif
+}
+
+int run(const bench::options& options) {
+  const std::string answers = options.get("answers");
+  if (options.task == "front2d") {
+    const Eigen::ArrayXXd points = to_eigen(bench::read_npy<double>(options.get("input")));
+    const Eigen::ArrayXd x = points.col(0);
+    const Eigen::ArrayXd y = points.col(1);
+    Eigen::ArrayXi front;
+    measure(options, "tradeoff", static_cast<std::size_t>(x.size()), front,
+            [&] { return tradeoff::pareto_front(x, y); });
+    bench::write_npy(answers + ".tradeoff.front.npy", sorted_indices(front));
+  } else if (options.task == "front") {
+    const Eigen::ArrayXXd points = to_eigen(bench::read_npy<double>(options.get("input")));
+    Eigen::ArrayXi front;
+    measure(options, "tradeoff", static_cast<std::size_t>(points.rows()), front,
+            [&] { return tradeoff::pareto_front(points); });
+    bench::write_npy(answers + ".tradeoff.front.npy", sorted_indices(front));
+  } else if (options.task == "ranks") {
+    const Eigen::ArrayXXd points = to_eigen(bench::read_npy<double>(options.get("input")));
+    Eigen::ArrayXi ranks;
+    measure(options, "tradeoff", static_cast<std::size_t>(points.rows()), ranks,
+            [&] { return tradeoff::pareto_ranks(points); });
+    bench::write_npy(answers + ".tradeoff.ranks.npy", to_vector(ranks));
+  } else if (options.task == "hv") {
+    const Eigen::ArrayXXd points = to_eigen(bench::read_npy<double>(options.get("input")));
+    const Eigen::ArrayXd reference = to_eigen(bench::parse_doubles(options.get("reference")));
+    double volume = 0.0;
+    measure(options, "tradeoff", static_cast<std::size_t>(points.rows()), volume,
+            [&] { return tradeoff::hypervolume(points, reference); });
+    bench::write_npy(answers + ".tradeoff.hv.npy", &volume, 1);
+  } else if (options.task == "quantile") {
+    const Eigen::ArrayXd values = to_eigen(bench::read_npy<double>(options.get("values")).data);
+    Eigen::ArrayXd result;
+    measure(options, "tradeoff", static_cast<std::size_t>(values.size()), result,
+            [&] { return tradeoff::quantiles(values, std::vector<double>{0.25, 0.5, 0.75}); },
+            "quantiles(values, {0.25, 0.5, 0.75})");
+    bench::write_npy(answers + ".tradeoff.quantiles.npy", to_doubles(result));
+    double median = 0.0;
+    bench::report(options.get("workload") + "-median", "tradeoff",
+                  bench::time_runs(options.runs(), median, [&] { return tradeoff::median(values); }), "median(values)");
+    bench::write_npy(answers + ".tradeoff.median.npy", &median, 1);
+  } else if (options.task == "group") {
+    return run_group(options);
+  } else if (options.task == "csv") {
+    return run_csv(options);
+  } else {
+    throw std::invalid_argument("unknown task " + options.task);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) { return bench::run_main(argc, argv, "bench_tradeoff", run); }

@@ -31,7 +31,8 @@ How each column is made (S = max_context, L = num_blocks, d = dim):
   MoE multiplies the per-layer part by 2.6 (four experts, feed-forward = 2/3 of a layer).
 - val_loss: 1.35 + 2.2 x P^-0.35 (P = effective millions of parameters; MoE counts 60 % of its
   total) + GQA +0.02 + MLA 0.25 x exp(-(down_dim_kv - 32) / 40) - 0.05 (better with the dial,
-  saturating) + N(0, 0.03) noise, so 1.5-3.0. Five losses are "diverged", three are empty, one
+  saturating) + 0.09 x log2(512 / S) (a shorter context predicts worse) + N(0, 0.03) noise,
+  so 1.5-3.0. Five losses are "diverged", three are empty, one
   is "nan".
 - tps_N (batch-1 decode tokens/s of one sequence at context N): 1 / (L x (0.80 ms + d^2 x 1.9 ns))
   x type factor (MHA 1, GQA 1/0.989, MLA 1/1.25, MoE 1/1.35) / (1 + a x (N / 512 - 1)) with a
@@ -124,6 +125,7 @@ def make_row(rng, kind, dim, blocks, moe, dial):
         loss += 0.02
     elif kind == "MLA":
         loss += 0.25 * math.exp(-(dial - 32) / 40.0) - 0.05
+    loss += 0.09 * math.log2(512 / context)  # a shorter training context predicts worse
     loss += rng.gauss(0.0, 0.03)
 
     step_s = blocks * (0.80e-3 + dim * dim * 1.9e-9)

@@ -1,0 +1,248 @@
+#ifndef TRADEOFF_DETAIL_QUANTILE_CORE_HPP
+#define TRADEOFF_DETAIL_QUANTILE_CORE_HPP
+
+/// @file
+/// @brief numpy's quantile arithmetic (positions, weights, two-sided lerp) and the shared
+/// order-statistic selection used by quantile.hpp and group.hpp. Internal.
+
+#include <tradeoff/detail/float_exact.hpp>
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace tradeoff {
+
+/// @brief The 13 sample-quantile definitions of numpy.quantile (numpy >= 1.22), by numpy's names.
+///
+/// The first nine are Hyndman & Fan's (1996) types 1-9: `inverted_cdf` (1),
+/// `averaged_inverted_cdf` (2), `closest_observation` (3), `interpolated_inverted_cdf` (4),
+/// `hazen` (5), `weibull` (6), `linear` (7, numpy's and pandas' default), `median_unbiased` (8),
+/// `normal_unbiased` (9). The other four pick from the sorted sample at h = (n - 1) q:
+/// `lower` (floor), `higher` (ceil), `midpoint` (mean of both), `nearest` (round half to even).
+/// Declared in <tradeoff/quantile.hpp>.
+enum class quantile_method {
+  inverted_cdf,
+  averaged_inverted_cdf,
+  closest_observation,
+  interpolated_inverted_cdf,
+  hazen,
+  weibull,
+  linear,
+  median_unbiased,
+  normal_unbiased,
+  lower,
+  higher,
+  midpoint,
+  nearest
+};
+
+namespace detail {
+
+/// Where numpy reads a quantile in the sorted valid sample: positions `lower` and `upper`
+/// (0-based) and the weight `gamma` of numpy's lerp; `interpolates` is false for the methods whose
+/// virtual index is an integer (the value at `lower` is the answer).
+struct quantile_position {
+  Eigen::Index lower = 0;
+  Eigen::Index upper = 0;
+  double gamma = 0.0;
+  bool interpolates = false;
+};
+
+/// numpy's `_lerp`: a + (b - a) t for t < 0.5, else b - (b - a)(1 - t); products rounded first.
+inline double numpy_lerp(double a, double b, double t) noexcept {
+  const double difference = b - a;
+  if (t >= 0.5) {
+    return subtract_product(b, difference, 1.0 - t);
+  }
+  return add_product(a, difference, t);
+}
+
+/// numpy's `_compute_virtual_index`: n q + (alpha + q (1 - alpha - beta)) - 1, in that order.
+inline double numpy_virtual_index(double n, double q, double alpha, double beta) noexcept {
+  const double slope = (1.0 - alpha) - beta;
+  return (rounded_product(n, q) + (alpha + rounded_product(q, slope))) - 1.0;
+}
+
+/// Rounds half to even, as numpy.around; independent of the floating-point rounding mode.
+inline double round_half_even(double x) noexcept {
+  const double down = std::floor(x);
+  const double fraction = x - down;
+  if (fraction > 0.5) {
+    return down + 1.0;
+  }
+  if (fraction < 0.5) {
+    return down;
+  }
+  return std::fmod(down, 2.0) == 0.0 ? down : down + 1.0;
+}
+
+/// numpy's `_discret_interpolation_to_boundaries` with the clip of negative indices.
+inline Eigen::Index discrete_boundary(double index, bool odd_previous_moves_up, Eigen::Index n) noexcept {
+  const double previous = std::floor(index);
+  const double gamma = index - previous;
+  bool take_previous = gamma == 0.0;
+  if (odd_previous_moves_up) {
+    take_previous = take_previous && std::fmod(previous, 2.0) == 0.0;
+  }
+  double chosen = take_previous ? previous : previous + 1.0;
+  chosen = std::max(chosen, 0.0);
+  return std::min(static_cast<Eigen::Index>(chosen), n - 1);
+}
+
+/// numpy 1.24's `_quantile` for a sample of n >= 1 valid values: which order statistics it reads
+/// and with which weight. Every product is rounded before it is added (see float_exact.hpp).
+inline quantile_position locate_quantile(Eigen::Index n, double q, quantile_method method) noexcept {
+  assert(n >= 1);
+  const double count = static_cast<double>(n);
+  const double last = static_cast<double>(n - 1);
+  quantile_position position;
+  auto at = [&](Eigen::Index index) {
+    position.lower = index;
+    position.upper = index;
+    position.interpolates = false;
+    return position;
+  };
+  double virtual_index = 0.0;
+  switch (method) {
+    case quantile_method::inverted_cdf:
+      return at(discrete_boundary(rounded_product(count, q) - 1.0, false, n));
+    case quantile_method::closest_observation:
+      return at(discrete_boundary((rounded_product(count, q) - 1.0) - 0.5, true, n));
+    case quantile_method::lower:
+      return at(static_cast<Eigen::Index>(std::floor(rounded_product(last, q))));
+    case quantile_method::higher:
+      return at(static_cast<Eigen::Index>(std::ceil(rounded_product(last, q))));
+    case quantile_method::nearest:
+      return at(static_cast<Eigen::Index>(round_half_even(rounded_product(last, q))));
+    case quantile_method::averaged_inverted_cdf:
+      virtual_index = rounded_product(count, q) - 1.0;
+      break;
+    case quantile_method::interpolated_inverted_cdf:
+      virtual_index = numpy_virtual_index(count, q, 0.0, 1.0);
+      break;
+    case quantile_method::hazen:
+      virtual_index = numpy_virtual_index(count, q, 0.5, 0.5);
+      break;
+    case quantile_method::weibull:
+      virtual_index = numpy_virtual_index(count, q, 0.0, 0.0);
+      break;
+    case quantile_method::linear:
+      virtual_index = rounded_product(last, q);
+      break;
+    case quantile_method::median_unbiased:
+      virtual_index = numpy_virtual_index(count, q, 1.0 / 3.0, 1.0 / 3.0);
+      break;
+    case quantile_method::normal_unbiased:
+      virtual_index = numpy_virtual_index(count, q, 3.0 / 8.0, 3.0 / 8.0);
+      break;
+    case quantile_method::midpoint: {
+      const double h = rounded_product(last, q);
+      virtual_index = 0.5 * (std::floor(h) + std::ceil(h));
+      break;
+    }
+  }
+  // numpy's _get_indexes: above the last index both neighbours are the maximum (index -1), below 0
+  // both are the minimum; gamma is then measured from the *adjusted* previous index.
+  double previous = std::floor(virtual_index);
+  if (virtual_index >= last) {
+    previous = -1.0;
+    position.lower = n - 1;
+    position.upper = n - 1;
+  } else if (virtual_index < 0.0) {
+    previous = 0.0;
+    position.lower = 0;
+    position.upper = 0;
+  } else {
+    position.lower = static_cast<Eigen::Index>(previous);
+    position.upper = position.lower + 1;
+  }
+  double gamma = virtual_index - previous;
+  if (method == quantile_method::averaged_inverted_cdf) {
+    gamma = gamma == 0.0 ? 0.5 : 1.0;
+  } else if (method == quantile_method::midpoint) {
+    gamma = std::fmod(virtual_index, 1.0) == 0.0 ? 0.0 : 0.5;
+  }
+  position.gamma = gamma;
+  position.interpolates = true;
+  return position;
+}
+
+/// The quantile from the selected order statistics of a sorted-at-positions buffer.
+inline double evaluate_quantile(const quantile_position& position, const double* selected) noexcept {
+  if (!position.interpolates) {
+    return selected[position.lower];
+  }
+  return numpy_lerp(selected[position.lower], selected[position.upper], position.gamma);
+}
+
+/// pandas' median of n >= 1 selected values: the middle one, or (a + b) / 2 of the middle pair.
+inline double evaluate_median(Eigen::Index n, const double* selected) noexcept {
+  if (n % 2 == 1) {
+    return selected[n / 2];
+  }
+  return (selected[n / 2 - 1] + selected[n / 2]) / 2.0;
+}
+
+/// Adds the positions a quantile reads to `needed`.
+inline void add_needed(const quantile_position& position, std::vector<Eigen::Index>& needed) {
+  needed.push_back(position.lower);
+  if (position.interpolates && position.upper != position.lower) {
+    needed.push_back(position.upper);
+  }
+}
+
+/// Adds the positions the median reads to `needed`.
+inline void add_median_needed(Eigen::Index n, std::vector<Eigen::Index>& needed) {
+  needed.push_back(n / 2);
+  if (n % 2 == 0) {
+    needed.push_back(n / 2 - 1);
+  }
+}
+
+/// Below this size a group is simply sorted (faster than repeated selection).
+inline constexpr Eigen::Index sort_threshold = 24;
+
+/// Rearranges data[0, n) so that data[k] is the k-th smallest value for every k in `needed`
+/// (any order, duplicates allowed; `needed` is sorted in place). Selection runs from the largest
+/// needed position down, each step inside the left part the previous step left behind, so the
+/// work is shared: a neighbour k - 1 costs one linear scan for the maximum. No NaN in data.
+inline void select_order_statistics(double* data, Eigen::Index n, std::vector<Eigen::Index>& needed) {
+  if (n <= sort_threshold) {
+    std::sort(data, data + n);
+    return;
+  }
+  std::sort(needed.begin(), needed.end());
+  needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
+  Eigen::Index bound = n;  // data[0, bound) holds every value not yet placed, all <= data[bound]
+  for (auto it = needed.rbegin(); it != needed.rend(); ++it) {
+    const Eigen::Index k = *it;
+    if (k + 1 == bound) {
+      double* largest = std::max_element(data, data + bound);
+      std::iter_swap(largest, data + k);
+    } else {
+      std::nth_element(data, data + k, data + bound);
+    }
+    bound = k;
+  }
+}
+
+/// Throws std::domain_error unless 0 <= q <= 1.
+inline void check_level(double q, const char* function, const std::string& name) {
+  if (!(q >= 0.0 && q <= 1.0)) {
+    throw std::domain_error(std::string("tradeoff::") + function + ": " + name + " = " + std::to_string(q) +
+                            " is outside [0, 1] (or NaN)");
+  }
+}
+
+}  // namespace detail
+}  // namespace tradeoff
+
+#endif  // TRADEOFF_DETAIL_QUANTILE_CORE_HPP

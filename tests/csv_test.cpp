@@ -1,0 +1,388 @@
+#include <tradeoff/csv.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+tradeoff::table read_text(const std::string& text, const std::string& name = "memory.csv") {
+  std::istringstream in(text);
+  return tradeoff::read_csv(in, name);
+}
+
+/// The csv_error thrown by reading `text`; fails the test when nothing is thrown.
+tradeoff::csv_error error_of(const std::string& text, const std::string& name = "bad.csv") {
+  try {
+    static_cast<void>(read_text(text, name));
+  } catch (const tradeoff::csv_error& error) {
+    return error;
+  }
+  FAIL("no csv_error for: " << text.substr(0, 80));
+  return tradeoff::csv_error("none", "", 0, 0, "");
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+std::uint64_t bits(double value) {
+  std::uint64_t out = 0;
+  std::memcpy(&out, &value, sizeof out);
+  return out;
+}
+
+bool same_double(double a, double b) {
+  return (std::isnan(a) && std::isnan(b)) || bits(a) == bits(b);
+}
+
+std::string temporary_path(const std::string& stem) {
+  const auto suffix = std::to_string(std::random_device{}());
+  return (std::filesystem::temp_directory_path() / (stem + "_" + suffix + ".csv")).string();
+}
+
+}  // namespace
+
+TEST_CASE("read_csv: values are pandas' bit for bit on the golden file") {
+  const std::string input = std::string(TRADEOFF_TEST_DATA_DIR) + "/golden_csv_input.csv";
+  const tradeoff::table table = tradeoff::read_csv(input);
+  std::ifstream expected(std::string(TRADEOFF_TEST_DATA_DIR) + "/golden_csv_expected.txt");
+  REQUIRE(expected.good());
+  std::string line;
+  std::getline(expected, line);  // comment
+  int columns_checked = 0;
+  while (expected >> line) {
+    REQUIRE(line == "column");
+    std::string name;
+    Eigen::Index rows = 0;
+    Eigen::Index missing = 0;
+    Eigen::Index coerced = 0;
+    expected >> name >> rows >> missing >> coerced;
+    CAPTURE(name);
+    REQUIRE(table.has_column(name));
+    REQUIRE(table.rows() == rows);
+    const tradeoff::numeric_column pandas = table.numeric_with_report(name);
+    const tradeoff::numeric_column exact =
+        table.numeric_with_report(name, tradeoff::float_precision::round_trip);
+    CHECK(pandas.missing == missing);
+    CHECK(pandas.coerced == coerced);
+    CHECK(table.coerced(name) == coerced);
+    int pandas_mismatches = 0;
+    int exact_mismatches = 0;
+    for (Eigen::Index row = 0; row < rows; ++row) {
+      std::string pandas_text;
+      std::string exact_text;
+      expected >> pandas_text >> exact_text;
+      const double want_pandas = std::strtod(pandas_text.c_str(), nullptr);
+      const double want_exact = std::strtod(exact_text.c_str(), nullptr);
+      if (!same_double(pandas.values[row], want_pandas) && pandas_mismatches++ < 5) {
+        CAPTURE(row);
+        CAPTURE(table.cell(row, table.column_index(name)));
+        CHECK(pandas.values[row] == want_pandas);
+      }
+      if (!same_double(exact.values[row], want_exact) && exact_mismatches++ < 5) {
+        CAPTURE(row);
+        CAPTURE(table.cell(row, table.column_index(name)));
+        CHECK(exact.values[row] == want_exact);
+      }
+    }
+    CHECK(pandas_mismatches == 0);
+    CHECK(exact_mismatches == 0);
+    ++columns_checked;
+  }
+  CHECK(columns_checked == table.columns());
+}
+
+TEST_CASE("read_csv: pandas' converter differs from correct rounding where pandas does") {
+  const tradeoff::table table = read_text("x\n0.3\n-9223372036854775809\n0.1\n");
+  const Eigen::ArrayXd pandas = table.numeric("x");
+  const Eigen::ArrayXd exact = table.numeric("x", tradeoff::float_precision::round_trip);
+  CHECK(bits(pandas[0]) == bits(0.3));  // short decimals agree
+  CHECK(bits(exact[0]) == bits(0.3));
+  CHECK(exact[1] == -9223372036854775808.0);          // correctly rounded: -2^63
+  CHECK(pandas[1] == std::nextafter(-0x1p63, -1e300));  // pandas: one ulp further (as pd.read_csv)
+}
+
+TEST_CASE("read_csv: the column type decides like pandas' inference") {
+  // All integers: exact int64, even beyond 2^53 (pandas reads an int64 column).
+  const tradeoff::table ints = read_text("a\n12345678901234567\n-3\n");
+  CHECK(ints.numeric("a")[0] == 12345678901234568.0);
+  // Booleans with a missing cell: 1, 0, NaN and nothing coerced.
+  const tradeoff::numeric_column flags = read_text("b\nTrue\nFALSE\nNA\n").numeric_with_report("b");
+  CHECK(flags.values[0] == 1.0);
+  CHECK(flags.values[1] == 0.0);
+  CHECK(std::isnan(flags.values[2]));
+  CHECK(flags.missing == 1);
+  CHECK(flags.coerced == 0);
+  // "True" among numbers is junk.
+  const tradeoff::numeric_column mixed = read_text("c\nTrue\n1\n").numeric_with_report("c");
+  CHECK(std::isnan(mixed.values[0]));
+  CHECK(mixed.values[1] == 1.0);
+  CHECK(mixed.coerced == 1);
+}
+
+TEST_CASE("read_csv: missing markers, infinities, whitespace and junk") {
+  const tradeoff::table table = read_text(
+      "v\n"
+      " 1.5 \n\t2\n+3\ninf\n-Infinity\n+INF\nnan\nNaN\n\"\"\nN/A\nNULL\n<NA>\n1.#IND\n"
+      "None\nNAN\ndiverged\n1.2.3\n0x10\n1e400\n1e-400\n\" 7\"\n");
+  const tradeoff::numeric_column v = table.numeric_with_report("v");
+  REQUIRE(v.values.size() == 21);
+  CHECK(v.values[0] == 1.5);
+  CHECK(v.values[1] == 2.0);
+  CHECK(v.values[2] == 3.0);
+  CHECK(v.values[3] == HUGE_VAL);
+  CHECK(v.values[4] == -HUGE_VAL);
+  CHECK(v.values[5] == HUGE_VAL);
+  for (Eigen::Index i = 6; i < 13; ++i) {
+    CHECK(std::isnan(v.values[i]));
+  }
+  for (Eigen::Index i = 13; i < 19; ++i) {
+    CHECK(std::isnan(v.values[i]));
+  }
+  CHECK(v.values[19] == 0.0);
+  CHECK(v.values[20] == 7.0);
+  CHECK(v.missing == 7);
+  CHECK(v.coerced == 6);
+}
+
+TEST_CASE("read_csv: quoting, CRLF, BOM, blank lines, missing final newline") {
+  const tradeoff::table table = read_text(
+      "\xEF\xBB\xBFname,note,value\r\n"
+      "\"a,b\",\"say \"\"hi\"\"\",1\r\n"
+      "\r\n"
+      "   \r\n"
+      "plain,\"\",2\r\n"
+      "\"x\"tail,mid\"dle,3");
+  REQUIRE(table.column_names() == std::vector<std::string>{"name", "note", "value"});
+  REQUIRE(table.rows() == 3);
+  CHECK(table.strings("name") == std::vector<std::string>{"a,b", "plain", "xtail"});
+  CHECK(table.strings("note") == std::vector<std::string>{"say \"hi\"", "", "mid\"dle"});
+  const Eigen::ArrayXd value = table.numeric("value");
+  CHECK(value[0] == 1.0);
+  CHECK(value[2] == 3.0);
+  CHECK(table.line_of_row(0) == 2);
+  CHECK(table.line_of_row(1) == 5);
+  CHECK(table.line_of_row(2) == 6);
+  CHECK(table.source() == "memory.csv");
+  CHECK(table.has_column("note"));
+  CHECK_FALSE(table.has_column("Note"));
+  CHECK(table.cell(1, 0) == "plain");
+  CHECK_THROWS_AS(static_cast<void>(table.cell(3, 0)), std::out_of_range);
+}
+
+TEST_CASE("read_csv: header only, empty header cells, trailing commas") {
+  const tradeoff::table empty = read_text("a,b\n");
+  CHECK(empty.rows() == 0);
+  CHECK(empty.columns() == 2);
+  CHECK(empty.numeric("a").size() == 0);
+  CHECK(empty.strings("b").empty());
+  CHECK(empty.booleans("b").size() == 0);
+
+  const tradeoff::table unnamed = read_text(",x,\n0,1,\n1,2,\n");
+  CHECK(unnamed.column_names() == std::vector<std::string>{"Unnamed: 0", "x", "Unnamed: 2"});
+  CHECK(std::isnan(unnamed.numeric("Unnamed: 2")[1]));
+  CHECK(unnamed.numeric("Unnamed: 0")[1] == 1.0);
+}
+
+TEST_CASE("booleans: the accepted spellings, and an error naming the cell") {
+  const tradeoff::table table =
+      read_text("moe,bad\nTrue,1\nFalse,0\ntrue,x\nfalse,1\nTRUE,1\nFALSE,1\n1,1\n0,1\n", "runs.csv");
+  const Eigen::Array<bool, Eigen::Dynamic, 1> moe = table.booleans("moe");
+  REQUIRE(moe.size() == 8);
+  const bool want[] = {true, false, true, false, true, false, true, false};
+  for (Eigen::Index i = 0; i < 8; ++i) {
+    CHECK(moe[i] == want[i]);
+  }
+  try {
+    static_cast<void>(table.booleans("bad"));
+    FAIL("no error");
+  } catch (const tradeoff::csv_error& error) {
+    CHECK(error.file() == "runs.csv");
+    CHECK(error.line() == 4);
+    CHECK(error.column() == 2);
+    CHECK(contains(error.what(), "runs.csv:4:2"));
+    CHECK(contains(error.what(), "\"x\""));
+    CHECK(contains(error.what(), "\"bad\""));
+  }
+  CHECK_THROWS_AS(static_cast<void>(read_text("b\n\"\"\n").booleans("b")), tradeoff::csv_error);
+  CHECK_THROWS_AS(static_cast<void>(read_text("b\n yes\n").booleans("b")), tradeoff::csv_error);
+}
+
+TEST_CASE("a missing column: csv_error listing the available ones") {
+  const tradeoff::table table = read_text("alpha,beta\n1,2\n", "runs.csv");
+  for (int which = 0; which < 4; ++which) {
+    try {
+      switch (which) {
+        case 0: static_cast<void>(table.numeric("gamma")); break;
+        case 1: static_cast<void>(table.strings("gamma")); break;
+        case 2: static_cast<void>(table.booleans("gamma")); break;
+        default: static_cast<void>(table.column_index("gamma")); break;
+      }
+      FAIL("no error");
+    } catch (const tradeoff::csv_error& error) {
+      const std::string what = error.what();
+      CHECK(contains(what, "runs.csv"));
+      CHECK(contains(what, "\"gamma\""));
+      CHECK(contains(what, "\"alpha\", \"beta\""));
+      CHECK(error.line() == 0);
+    }
+  }
+  CHECK_THROWS_AS(static_cast<void>(table.numeric("gamma")), std::runtime_error);
+}
+
+TEST_CASE("read_csv errors: file, line and column in the message") {
+  SUBCASE("missing file") {
+    try {
+      static_cast<void>(tradeoff::read_csv("/nonexistent/dir/runs.csv"));
+      FAIL("no error");
+    } catch (const tradeoff::csv_error& error) {
+      CHECK(error.file() == "/nonexistent/dir/runs.csv");
+      CHECK(contains(error.what(), "/nonexistent/dir/runs.csv"));
+      CHECK(contains(error.what(), "No such file"));
+    }
+  }
+  SUBCASE("a directory") {
+    CHECK_THROWS_AS(static_cast<void>(tradeoff::read_csv(TRADEOFF_TEST_DATA_DIR)),
+                    tradeoff::csv_error);
+  }
+  SUBCASE("empty and blank files") {
+    for (const std::string text : {"", "\n\n", "  \r\n\t\n", "\xEF\xBB\xBF"}) {
+      const tradeoff::csv_error error = error_of(text);
+      CHECK(contains(error.what(), "bad.csv"));
+      CHECK(contains(error.what(), "empty"));
+    }
+  }
+  SUBCASE("too few cells") {
+    const tradeoff::csv_error error = error_of("a,b,c\n1,2,3\n\n4,5\n");
+    CHECK(error.line() == 4);
+    CHECK(error.column() == 3);
+    CHECK(contains(error.what(), "bad.csv:4:3"));
+    CHECK(contains(error.what(), "too few"));
+    CHECK(contains(error.what(), "\"c\""));
+  }
+  SUBCASE("too many cells") {
+    const tradeoff::csv_error error = error_of("a,b\n1,2\n1,2,3,4\n");
+    CHECK(error.line() == 3);
+    CHECK(error.column() == 3);
+    CHECK(contains(error.what(), "bad.csv:3:3"));
+    CHECK(contains(error.what(), "too many"));
+  }
+  SUBCASE("too many cells in a quoted row") {
+    const tradeoff::csv_error error = error_of("a,b\n\"1\",\"2\",\"3\"\n");
+    CHECK(error.line() == 2);
+    CHECK(error.column() == 3);
+  }
+  SUBCASE("unterminated quote, also a quoted newline") {
+    const tradeoff::csv_error error = error_of("a,b\n1,\"two\n  lines\"\n");
+    CHECK(error.line() == 2);
+    CHECK(error.column() == 2);
+    CHECK(contains(error.what(), "bad.csv:2:2"));
+    CHECK(contains(error.what(), "unterminated"));
+    const tradeoff::csv_error header = error_of("a,\"b\n1,2\n");
+    CHECK(header.line() == 1);
+    CHECK(header.column() == 2);
+  }
+  SUBCASE("duplicated column names") {
+    const tradeoff::csv_error error = error_of("run,loss,x,loss\n1,2,3,4\n");
+    CHECK(error.line() == 1);
+    CHECK(error.column() == 4);
+    CHECK(contains(error.what(), "\"loss\""));
+    CHECK(contains(error.what(), "columns 2 and 4"));
+  }
+  SUBCASE("NUL byte") {
+    const tradeoff::csv_error error = error_of(std::string("a,b\n1,2\n3,4\0x\n", 15));
+    CHECK(error.line() == 3);
+    CHECK(error.column() == 4);
+    CHECK(contains(error.what(), "NUL"));
+  }
+  SUBCASE("a line over fast-cpp-csv-parser's 16 MiB limit") {
+    std::string text = "a,b\n1,2\n3,";
+    text.append(std::size_t{1} << 24U, '7');
+    text += "\n5,6\n";
+    const tradeoff::csv_error error = error_of(text);
+    CHECK(error.line() == 3);
+    CHECK(contains(error.what(), "bad.csv:3"));
+    CHECK(contains(error.what(), "2^24"));
+  }
+  SUBCASE("binary garbage") {
+    std::string garbage;
+    std::uint32_t state = 12345;
+    for (int i = 0; i < 100000; ++i) {
+      state = state * 1664525U + 1013904223U;
+      garbage += static_cast<char>(state >> 24U);
+    }
+    CHECK_THROWS_AS(static_cast<void>(read_text(garbage)), tradeoff::csv_error);
+  }
+}
+
+TEST_CASE("read_csv: a file on disk, over 32 MiB (the line reader's thread), 23 columns") {
+  // The benchmark schema; the reader thread of fast-cpp-csv-parser starts above 32 MiB.
+  const std::string header =
+      "run,type,params_m,moe,num_blocks,dim,n_heads,kv_heads,max_context,down_dim_kv,"
+      "theoretical_cache_mb,measured_cache_mb,prefill_ms,val_loss,decode_gflops,prefill_gflops,"
+      "decode_arith_int,prefill_arith_int,decode_tflops_s,tps_64,tps_128,tps_256,tps_512";
+  const std::string path = temporary_path("tradeoff_csv_test_large");
+  const int rows = 240000;
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << header << "\r\n";
+    const char* const types[] = {"MLA", "GQA", "MHA"};
+    for (int i = 0; i < rows; ++i) {
+      const int dim = 128 + 64 * (i % 11);
+      out << "run_" << i << ',' << types[i % 3] << ',' << 10.7 + 0.001 * i << ','
+          << (i % 2 == 0 ? "True" : "False") << ',' << 8 + 4 * (i % 3) << ',' << dim << ','
+          << dim / 32 << ',' << std::max(1, dim / 128) << ",512," << 32 + 16 * (i % 10) << ','
+          << 1.5 + 1e-6 * i << ",12.25," << 3.5 << ',' << (i % 97 == 0 ? "diverged" : "2.25")
+          << ",1.0,2.0,3.0,4.0,0.5,90.5,88.25,85.0," << (i % 5 == 0 ? "" : "80.125") << "\r\n";
+    }
+  }
+  const tradeoff::table table = tradeoff::read_csv(path);
+  std::remove(path.c_str());
+  REQUIRE(table.columns() == 23);
+  REQUIRE(table.rows() == rows);
+  CHECK(table.column_names().back() == "tps_512");
+  CHECK(table.strings("run")[rows - 1] == "run_" + std::to_string(rows - 1));
+  CHECK(table.booleans("moe")[1] == false);
+  CHECK(table.line_of_row(rows - 1) == static_cast<std::size_t>(rows) + 1);
+  const tradeoff::numeric_column loss = table.numeric_with_report("val_loss");
+  CHECK(loss.coerced == (rows + 96) / 97);
+  const tradeoff::numeric_column tps = table.numeric_with_report("tps_512");
+  CHECK(tps.missing == rows / 5);
+  CHECK(tps.values[1] == 80.125);
+  const Eigen::ArrayXd dim = table.numeric("dim");
+  CHECK(dim[rows - 1] == 128 + 64 * ((rows - 1) % 11));
+}
+
+TEST_CASE("read_csv: a NUL byte found by the reader thread, past 32 MiB") {
+  std::string text = "a,b\n";
+  const std::string row = "12345.678,87654.321\n";
+  const std::size_t rows = (std::size_t{40} << 20U) / row.size();
+  text.reserve(rows * row.size() + 64);
+  for (std::size_t i = 0; i < rows; ++i) {
+    text += row;
+  }
+  text += std::string("1,\0\n", 4);
+  const tradeoff::csv_error error = error_of(text);
+  CHECK(error.line() == rows + 2);
+  CHECK(error.column() == 3);
+}
+
+TEST_CASE("csv_error: a std::runtime_error with its parts") {
+  const tradeoff::csv_error error("read_csv", "f.csv", 3, 4, "bad");
+  CHECK(std::string(error.what()) == "tradeoff::read_csv: f.csv:3:4: bad");
+  CHECK(std::string(tradeoff::csv_error("x", "f.csv", 0, 0, "m").what()) == "tradeoff::x: f.csv: m");
+  const std::runtime_error& base = error;
+  CHECK(contains(base.what(), "f.csv:3:4"));
+}

@@ -1,0 +1,321 @@
+#ifndef TRADEOFF_DETAIL_GROUP_FACTORIZE_HPP
+#define TRADEOFF_DETAIL_GROUP_FACTORIZE_HPP
+
+/// @file
+/// @brief Turning keys into group codes (pandas' factorize): direct indexing for integer keys with
+/// a small range, an open-addressing hash table otherwise, then an optional sort of the distinct
+/// keys and a remap of the codes. Internal.
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <vector>
+
+namespace tradeoff::detail {
+
+/// Open-addressing hash table from 64-bit key patterns to dense ids (first-appearance order).
+class dense_id_table {
+ public:
+  explicit dense_id_table(std::size_t expected) {
+    std::size_t capacity = 16;
+    while (capacity < 2 * expected + 2) {
+      capacity *= 2;
+    }
+    resize(capacity);
+  }
+
+  /// Returns the id of `bits`, inserting it with the next id if new (`inserted` says which).
+  std::int32_t find_or_insert(std::uint64_t bits, bool& inserted) {
+    if (2 * (size_ + 1) > slots_.size()) {
+      grow();
+    }
+    std::size_t at = slot_of(bits);
+    while (true) {
+      slot& s = slots_[at];
+      if (s.id < 0) {
+        s.bits = bits;
+        s.id = static_cast<std::int32_t>(size_++);
+        inserted = true;
+        return s.id;
+      }
+      if (s.bits == bits) {
+        inserted = false;
+        return s.id;
+      }
+      at = (at + 1) & mask_;
+    }
+  }
+
+ private:
+  struct slot {
+    std::uint64_t bits = 0;
+    std::int32_t id = -1;
+  };
+  std::size_t slot_of(std::uint64_t bits) const {
+    std::uint64_t h = bits * 0x9E3779B97F4A7C15ULL;
+    h ^= h >> 29;
+    return static_cast<std::size_t>(h >> shift_) & mask_;
+  }
+  void resize(std::size_t capacity) {
+    slots_.assign(capacity, slot{});
+    mask_ = capacity - 1;
+    int log2 = 0;
+    while ((std::size_t{1} << log2) < capacity) {
+      ++log2;
+    }
+    shift_ = static_cast<unsigned>(64 - log2);
+  }
+  void grow() {
+    std::vector<slot> old;
+    old.swap(slots_);
+    resize(old.size() * 2);
+    for (const slot& s : old) {
+      if (s.id >= 0) {
+        std::size_t at = slot_of(s.bits);
+        while (slots_[at].id >= 0) {
+          at = (at + 1) & mask_;
+        }
+        slots_[at] = s;
+      }
+    }
+  }
+  std::vector<slot> slots_;
+  std::size_t mask_ = 0;
+  unsigned shift_ = 0;
+  std::size_t size_ = 0;
+};
+
+/// Result of factorizing: per row a code (-1 = dropped), per group its key and its number of rows.
+template <typename Key>
+struct factorized {
+  std::vector<Key> keys;
+  Eigen::ArrayXi codes;
+  Eigen::ArrayXi sizes;
+};
+
+/// Renumbers groups so that their keys ascend (`less` orders keys); `keep_last` (if >= 0) is the
+/// id of a group that stays last whatever its key (the NaN group).
+template <typename Key, typename Less>
+void sort_groups(factorized<Key>& f, Less less, std::int32_t keep_last) {
+  const auto groups = static_cast<std::int32_t>(f.keys.size());
+  std::vector<std::int32_t> order(static_cast<std::size_t>(groups));
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
+    if (a == keep_last || b == keep_last) {
+      return b == keep_last && a != keep_last;
+    }
+    return less(f.keys[static_cast<std::size_t>(a)], f.keys[static_cast<std::size_t>(b)]);
+  });
+  std::vector<std::int32_t> rank(static_cast<std::size_t>(groups));
+  std::vector<Key> sorted_keys;
+  sorted_keys.reserve(f.keys.size());
+  for (std::int32_t r = 0; r < groups; ++r) {
+    rank[static_cast<std::size_t>(order[static_cast<std::size_t>(r)])] = r;
+    sorted_keys.push_back(f.keys[static_cast<std::size_t>(order[static_cast<std::size_t>(r)])]);
+  }
+  f.keys = std::move(sorted_keys);
+  for (Eigen::Index i = 0; i < f.codes.size(); ++i) {
+    const int c = f.codes(i);
+    if (c >= 0) {
+      f.codes(i) = rank[static_cast<std::size_t>(c)];
+    }
+  }
+}
+
+/// Counts rows per group from the codes.
+inline Eigen::ArrayXi sizes_from_codes(const Eigen::ArrayXi& codes, Eigen::Index groups) {
+  Eigen::ArrayXi sizes = Eigen::ArrayXi::Zero(groups);
+  for (Eigen::Index i = 0; i < codes.size(); ++i) {
+    if (codes(i) >= 0) {
+      ++sizes(codes(i));
+    }
+  }
+  return sizes;
+}
+
+inline void check_row_count(Eigen::Index rows, const char* function) {
+  if (rows > static_cast<Eigen::Index>(INT_MAX)) {
+    throw std::invalid_argument(std::string("tradeoff::") + function + ": " + std::to_string(rows) +
+                                " rows exceed the 32-bit group codes");
+  }
+}
+
+/// Factorizes integer keys. `selected(i)` says whether row i takes part.
+template <typename Int, typename KeyAt, typename Selected>
+factorized<Int> factorize_integers(Eigen::Index rows, KeyAt key_at, Selected selected, bool sort) {
+  factorized<Int> f;
+  f.codes.resize(rows);
+  bool any = false;
+  Int low = 0;
+  Int high = 0;
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    if (selected(i)) {
+      const Int k = key_at(i);
+      if (!any) {
+        low = k;
+        high = k;
+        any = true;
+      }
+      low = std::min(low, k);
+      high = std::max(high, k);
+    }
+  }
+  if (!any) {
+    f.codes.setConstant(-1);
+    return f;
+  }
+  const long double span = static_cast<long double>(high) - static_cast<long double>(low);
+  const long double limit = std::max<long double>(static_cast<long double>(rows) * 2.0L, 1 << 16);
+  if (span < limit) {
+    // Direct indexing: one table entry per possible key.
+    const auto width = static_cast<std::size_t>(span) + 1;
+    if (sort) {
+      std::vector<std::int32_t> table(width, -1);
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        if (selected(i)) {
+          table[static_cast<std::size_t>(key_at(i) - low)] = 0;
+        }
+      }
+      std::int32_t next = 0;
+      for (std::size_t v = 0; v < width; ++v) {
+        if (table[v] == 0) {
+          table[v] = next++;
+          f.keys.push_back(static_cast<Int>(low + static_cast<Int>(v)));
+        }
+      }
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        f.codes(i) = selected(i) ? table[static_cast<std::size_t>(key_at(i) - low)] : -1;
+      }
+    } else {
+      std::vector<std::int32_t> table(width, -1);
+      std::int32_t next = 0;
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        if (!selected(i)) {
+          f.codes(i) = -1;
+          continue;
+        }
+        const Int k = key_at(i);
+        std::int32_t& id = table[static_cast<std::size_t>(k - low)];
+        if (id < 0) {
+          id = next++;
+          f.keys.push_back(k);
+        }
+        f.codes(i) = id;
+      }
+    }
+  } else {
+    dense_id_table table(1024);
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      if (!selected(i)) {
+        f.codes(i) = -1;
+        continue;
+      }
+      const Int k = key_at(i);
+      bool inserted = false;
+      f.codes(i) = table.find_or_insert(static_cast<std::uint64_t>(static_cast<std::int64_t>(k)), inserted);
+      if (inserted) {
+        f.keys.push_back(k);
+      }
+    }
+    if (sort) {
+      sort_groups(f, std::less<Int>(), -1);
+    }
+  }
+  f.sizes = sizes_from_codes(f.codes, static_cast<Eigen::Index>(f.keys.size()));
+  return f;
+}
+
+/// Factorizes floating-point keys: -0.0 and +0.0 are one key; NaN keys are dropped (code -1) or,
+/// with keep_nan, form one group placed last.
+template <typename Real, typename KeyAt, typename Selected>
+factorized<Real> factorize_floats(Eigen::Index rows, KeyAt key_at, Selected selected, bool sort, bool keep_nan) {
+  factorized<Real> f;
+  f.codes.resize(rows);
+  dense_id_table table(1024);
+  bool any_nan = false;
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    if (!selected(i)) {
+      f.codes(i) = -1;
+      continue;
+    }
+    Real k = key_at(i);
+    if (std::isnan(k)) {
+      any_nan = any_nan || keep_nan;
+      f.codes(i) = keep_nan ? -2 : -1;  // -2: the NaN group, numbered after the loop
+      continue;
+    }
+    if (k == Real(0)) {
+      k = Real(0);  // fold -0.0 into +0.0
+    }
+    const double as_double = static_cast<double>(k);
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &as_double, sizeof bits);
+    bool inserted = false;
+    f.codes(i) = table.find_or_insert(bits, inserted);
+    if (inserted) {
+      f.keys.push_back(k);
+    }
+  }
+  std::int32_t nan_id = -1;
+  if (any_nan) {  // pandas (dropna=False) puts the NaN group last
+    nan_id = static_cast<std::int32_t>(f.keys.size());
+    f.keys.push_back(std::numeric_limits<Real>::quiet_NaN());
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      if (f.codes(i) == -2) {
+        f.codes(i) = nan_id;
+      }
+    }
+  }
+  if (sort) {
+    sort_groups(f, [](Real a, Real b) { return a < b; }, nan_id);
+  }
+  f.sizes = sizes_from_codes(f.codes, static_cast<Eigen::Index>(f.keys.size()));
+  return f;
+}
+
+/// Factorizes strings; keys ascend by byte value (code point order for UTF-8), as Python sorts str.
+template <typename KeyAt, typename Selected>
+factorized<std::string> factorize_strings(Eigen::Index rows, KeyAt key_at, Selected selected, bool sort) {
+  factorized<std::string> f;
+  f.codes.resize(rows);
+  std::unordered_map<std::string_view, std::int32_t> ids;
+  std::vector<std::string_view> views;
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    if (!selected(i)) {
+      f.codes(i) = -1;
+      continue;
+    }
+    const std::string_view k = key_at(i);
+    const auto [it, inserted] = ids.emplace(k, static_cast<std::int32_t>(views.size()));
+    if (inserted) {
+      views.push_back(k);
+    }
+    f.codes(i) = it->second;
+  }
+  if (sort) {
+    factorized<std::string_view> v;
+    v.keys = std::move(views);
+    v.codes = std::move(f.codes);
+    sort_groups(v, [](std::string_view a, std::string_view b) { return a < b; }, -1);
+    views = std::move(v.keys);
+    f.codes = std::move(v.codes);
+  }
+  f.keys.assign(views.begin(), views.end());
+  f.sizes = sizes_from_codes(f.codes, static_cast<Eigen::Index>(f.keys.size()));
+  return f;
+}
+
+}  // namespace tradeoff::detail
+
+#endif  // TRADEOFF_DETAIL_GROUP_FACTORIZE_HPP

@@ -1,0 +1,517 @@
+#ifndef TRADEOFF_GROUP_HPP
+#define TRADEOFF_GROUP_HPP
+
+/// @file
+/// @brief Group rows by a key and reduce a value column per group, bit-identical to pandas 1.5.3
+/// `df.groupby(key)[value]` (count, size, sum, mean, std, var, min, max, median, quantile, and the
+/// origin script's `agg(lambda x: x.quantile(q))`), in O(n) expected time.
+///
+/// NaN policy: every reduction skips NaN values; a group without valid values gets count 0, sum 0
+/// (as pandas' sum) and NaN for every other statistic. NaN keys are dropped (code −1) unless
+/// `group_options::dropna` is false, which makes them one group placed last. Rows whose mask entry
+/// is false get code −1 too. Ties: equal values are interchangeable; equal keys (also −0.0 and +0.0)
+/// form one group. Results do not depend on FMA contraction (see detail/float_exact.hpp).
+
+#include <tradeoff/detail/group_factorize.hpp>
+#include <tradeoff/detail/group_scatter.hpp>
+#include <tradeoff/detail/quantile_core.hpp>
+#include <tradeoff/quantile.hpp>
+
+#include <Eigen/Core>
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace tradeoff {
+
+/// @brief How group_by orders and filters groups (pandas' `groupby(sort=..., dropna=...)`).
+struct group_options {
+  bool sort = true;    ///< true: keys ascending (pandas' default); false: order of first appearance.
+  bool dropna = true;  ///< true: rows with a NaN key are dropped; false: they form one group, last.
+};
+
+/// @brief Result of group_by: the distinct keys and each row's group code.
+/// @tparam Keys `std::vector<std::string>` for string keys, `Eigen::Array<T, Eigen::Dynamic, 1>` for
+///   numeric and bool keys.
+template <typename Keys>
+struct grouping {
+  Keys keys;              ///< One key per group, in group order (ascending unless sort = false).
+  Eigen::ArrayXi codes;   ///< Per row: its group (index into keys), or −1 if the row is dropped.
+  Eigen::ArrayXi sizes;   ///< Per group: its number of rows (NaN values included; pandas' size()).
+  /// Number of groups.
+  [[nodiscard]] Eigen::Index groups() const noexcept { return sizes.size(); }
+  /// Number of rows of the table the grouping was built for.
+  [[nodiscard]] Eigen::Index rows() const noexcept { return codes.size(); }
+};
+
+namespace detail {
+
+template <typename DerivedMask>
+void check_mask(const Eigen::ArrayBase<DerivedMask>& mask, Eigen::Index rows) {
+  if (mask.size() != rows) {
+    throw std::invalid_argument("tradeoff::group_by: mask has " + std::to_string(mask.size()) +
+                                " entries but keys has " + std::to_string(rows));
+  }
+}
+
+template <typename Scalar, typename KeyAt, typename Selected>
+grouping<Eigen::Array<Scalar, Eigen::Dynamic, 1>> group_numeric(Eigen::Index rows, KeyAt key_at, Selected selected,
+                                                                 const group_options& options) {
+  check_row_count(rows, "group_by");
+  grouping<Eigen::Array<Scalar, Eigen::Dynamic, 1>> g;
+  if constexpr (std::is_same_v<Scalar, bool>) {
+    auto f = factorize_integers<int>(
+        rows, [&](Eigen::Index i) { return key_at(i) ? 1 : 0; }, selected, options.sort);
+    g.keys.resize(static_cast<Eigen::Index>(f.keys.size()));
+    for (std::size_t j = 0; j < f.keys.size(); ++j) {
+      g.keys(static_cast<Eigen::Index>(j)) = f.keys[j] != 0;
+    }
+    g.codes = std::move(f.codes);
+    g.sizes = std::move(f.sizes);
+  } else {
+    static_assert(std::is_arithmetic_v<Scalar>, "tradeoff::group_by: keys must be arithmetic, bool or strings");
+    auto f = [&] {
+      if constexpr (std::is_floating_point_v<Scalar>) {
+        return factorize_floats<Scalar>(rows, key_at, selected, options.sort, !options.dropna);
+      } else {
+        return factorize_integers<Scalar>(rows, key_at, selected, options.sort);
+      }
+    }();
+    g.keys = Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>>(f.keys.data(),
+                                                                      static_cast<Eigen::Index>(f.keys.size()));
+    g.codes = std::move(f.codes);
+    g.sizes = std::move(f.sizes);
+  }
+  return g;
+}
+
+template <typename Keys, typename DerivedValues>
+void check_values(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values, const char* function) {
+  if (values.cols() != 1 && values.rows() != 1) {
+    throw std::invalid_argument(std::string("tradeoff::") + function + ": values must be a vector, got " +
+                                std::to_string(values.rows()) + " x " + std::to_string(values.cols()));
+  }
+  if (values.size() != g.rows()) {
+    throw std::invalid_argument(std::string("tradeoff::") + function + ": values has " +
+                                std::to_string(values.size()) + " rows but the grouping has " +
+                                std::to_string(g.rows()));
+  }
+}
+
+/// Grouped quantiles (and optionally the median) from a scatter: one shared selection per group.
+inline void select_groups(scattered& s, const std::vector<double>& levels, quantile_method method, bool with_median,
+                          Eigen::ArrayXd* median_out, Eigen::ArrayXXd* quantiles_out) {
+  const auto groups = static_cast<Eigen::Index>(s.state.size());
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const auto m = static_cast<Eigen::Index>(levels.size());
+  std::vector<quantile_position> positions(levels.size());
+  std::vector<Eigen::Index> needed;
+  for (Eigen::Index g = 0; g < groups; ++g) {
+    const Eigen::Index n = s.count(g);
+    if (n == 0) {
+      if (with_median) {
+        (*median_out)(g) = nan;
+      }
+      for (Eigen::Index j = 0; j < m; ++j) {
+        (*quantiles_out)(g, j) = nan;
+      }
+      continue;
+    }
+    double* data = s.buffer.data() + s.offset[static_cast<std::size_t>(g)];
+    needed.clear();
+    for (Eigen::Index j = 0; j < m; ++j) {
+      positions[static_cast<std::size_t>(j)] = locate_quantile(n, levels[static_cast<std::size_t>(j)], method);
+      add_needed(positions[static_cast<std::size_t>(j)], needed);
+    }
+    if (with_median) {
+      add_median_needed(n, needed);
+    }
+    select_order_statistics(data, n, needed);
+    if (with_median) {
+      (*median_out)(g) = evaluate_median(n, data);
+    }
+    for (Eigen::Index j = 0; j < m; ++j) {
+      (*quantiles_out)(g, j) = evaluate_quantile(positions[static_cast<std::size_t>(j)], data);
+    }
+  }
+}
+
+template <typename DerivedValues>
+decltype(auto) evaluated(const Eigen::ArrayBase<DerivedValues>& values) {
+  return values.derived().eval();
+}
+
+/// Calls visit(group, value) for every row in a group whose value is not NaN, in row order.
+template <typename Keys, typename DerivedValues, typename Visit>
+void for_each_valid(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values, Visit visit) {
+  const auto& v = evaluated(values);
+  for (Eigen::Index i = 0; i < g.rows(); ++i) {
+    const int c = g.codes(i);
+    const auto x = static_cast<double>(v(i));
+    if (c >= 0 && !std::isnan(x)) {
+      visit(c, x);
+    }
+  }
+}
+
+/// pandas' Kahan sums per group in row order, and the number of valid values.
+template <typename Keys, typename DerivedValues>
+void kahan_sums(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values, Eigen::ArrayXd& total,
+                Eigen::ArrayXi& valid) {
+  total = Eigen::ArrayXd::Zero(g.groups());
+  valid = Eigen::ArrayXi::Zero(g.groups());
+  Eigen::ArrayXd compensation = Eigen::ArrayXd::Zero(g.groups());
+  for_each_valid(g, values, [&](int c, double x) {
+    kahan_add(total(c), compensation(c), x);
+    ++valid(c);
+  });
+}
+
+}  // namespace detail
+
+/// @brief Groups rows by string keys (pandas `groupby(key)` on an object column).
+/// @param keys One key per row.
+/// @param options sort (default: keys ascending by byte value, i.e. by code point for UTF-8, as
+///   Python sorts str) or first appearance; dropna has no effect (strings have no NaN).
+/// @return The grouping: `keys` (`std::vector<std::string>`), `codes`, `sizes`.
+/// @throws std::invalid_argument if there are more than INT_MAX rows.
+/// @note Expected O(n + g log g) with a hash table over the n rows and a sort of the g keys.
+[[nodiscard]] inline grouping<std::vector<std::string>> group_by(const std::vector<std::string>& keys,
+                                                                 const group_options& options = {}) {
+  const auto rows = static_cast<Eigen::Index>(keys.size());
+  detail::check_row_count(rows, "group_by");
+  auto f = detail::factorize_strings(
+      rows, [&](Eigen::Index i) { return std::string_view(keys[static_cast<std::size_t>(i)]); },
+      [](Eigen::Index) { return true; }, options.sort);
+  return {std::move(f.keys), std::move(f.codes), std::move(f.sizes)};
+}
+
+/// @brief group_by() of string keys for the rows where `mask` is true (others get code −1).
+/// @throws std::invalid_argument if mask and keys differ in length.
+template <typename DerivedMask>
+[[nodiscard]] grouping<std::vector<std::string>> group_by(const std::vector<std::string>& keys,
+                                                          const Eigen::ArrayBase<DerivedMask>& mask,
+                                                          const group_options& options = {}) {
+  const auto rows = static_cast<Eigen::Index>(keys.size());
+  detail::check_mask(mask, rows);
+  detail::check_row_count(rows, "group_by");
+  const auto& m = mask.derived().eval();
+  auto f = detail::factorize_strings(
+      rows, [&](Eigen::Index i) { return std::string_view(keys[static_cast<std::size_t>(i)]); },
+      [&](Eigen::Index i) { return static_cast<bool>(m(i)); }, options.sort);
+  return {std::move(f.keys), std::move(f.codes), std::move(f.sizes)};
+}
+
+/// @brief Groups rows by bool keys given as std::vector<bool> (false sorts first).
+[[nodiscard]] inline grouping<Eigen::Array<bool, Eigen::Dynamic, 1>> group_by(const std::vector<bool>& keys,
+                                                                             const group_options& options = {}) {
+  return detail::group_numeric<bool>(
+      static_cast<Eigen::Index>(keys.size()), [&](Eigen::Index i) { return bool(keys[static_cast<std::size_t>(i)]); },
+      [](Eigen::Index) { return true; }, options);
+}
+
+/// @brief Groups rows by integer, floating-point or bool keys in an Eigen array.
+///
+/// Integer keys with a range below max(2 n, 65536) are indexed directly (no hashing); other keys
+/// go through a hash table, then the distinct keys are sorted. Floating keys: NaN rows are dropped
+/// (code −1) unless options.dropna is false (then one NaN group, last); −0.0 and +0.0 are one key.
+/// @param keys Any Eigen array expression (vector), one key per row.
+/// @param options sort (default ascending) or first appearance; dropna.
+/// @return The grouping: `keys` (Eigen array of the key type), `codes` (Eigen::ArrayXi), `sizes`.
+/// @throws std::invalid_argument if keys is not a vector or has more than INT_MAX rows.
+/// @note Expected O(n + g log g) for g groups.
+template <typename DerivedKeys>
+[[nodiscard]] grouping<Eigen::Array<typename DerivedKeys::Scalar, Eigen::Dynamic, 1>> group_by(
+    const Eigen::ArrayBase<DerivedKeys>& keys, const group_options& options = {}) {
+  detail::check_vector(keys, "group_by", "keys");
+  using Scalar = typename DerivedKeys::Scalar;
+  const auto& k = keys.derived().eval();
+  return detail::group_numeric<Scalar>(
+      k.size(), [&](Eigen::Index i) { return k(i); }, [](Eigen::Index) { return true; }, options);
+}
+
+/// @brief group_by() of Eigen keys for the rows where `mask` is true (others get code −1), e.g.
+/// the origin script's `df[~df.moe]` without copying the table.
+/// @throws std::invalid_argument if mask and keys differ in length.
+template <typename DerivedKeys, typename DerivedMask>
+[[nodiscard]] grouping<Eigen::Array<typename DerivedKeys::Scalar, Eigen::Dynamic, 1>> group_by(
+    const Eigen::ArrayBase<DerivedKeys>& keys, const Eigen::ArrayBase<DerivedMask>& mask,
+    const group_options& options = {}) {
+  detail::check_vector(keys, "group_by", "keys");
+  detail::check_mask(mask, keys.size());
+  using Scalar = typename DerivedKeys::Scalar;
+  const auto& k = keys.derived().eval();
+  const auto& m = mask.derived().eval();
+  return detail::group_numeric<Scalar>(
+      k.size(), [&](Eigen::Index i) { return k(i); }, [&](Eigen::Index i) { return static_cast<bool>(m(i)); },
+      options);
+}
+
+/// @brief Number of non-NaN values per group (pandas `count()`).
+/// @return Eigen::ArrayXi aligned with g.keys.
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @note O(n).
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] Eigen::ArrayXi count(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+  detail::check_values(g, values, "count");
+  Eigen::ArrayXi result = Eigen::ArrayXi::Zero(g.groups());
+  detail::for_each_valid(g, values, [&](int c, double) { ++result(c); });
+  return result;
+}
+
+/// @brief Number of rows per group, NaN values included (pandas `size()`); equals g.sizes.
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @note O(g).
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] Eigen::ArrayXi size(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+  detail::check_values(g, values, "size");
+  return g.sizes;
+}
+
+/// @brief Sum per group, Kahan-compensated in row order exactly as pandas' `group_sum`.
+/// @return Eigen::ArrayXd aligned with g.keys; 0 for a group without valid values (pandas).
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @note O(n).
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] Eigen::ArrayXd sum(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+  detail::check_values(g, values, "sum");
+  Eigen::ArrayXd total;
+  Eigen::ArrayXi valid;
+  detail::kahan_sums(g, values, total, valid);
+  return total;
+}
+
+/// @brief Mean per group: pandas' `group_mean` (Kahan sum in row order, divided by the count).
+/// @return Eigen::ArrayXd aligned with g.keys; NaN for a group without valid values.
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @note O(n).
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] Eigen::ArrayXd mean(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+  detail::check_values(g, values, "mean");
+  Eigen::ArrayXd total;
+  Eigen::ArrayXi valid;
+  detail::kahan_sums(g, values, total, valid);
+  Eigen::ArrayXd result(g.groups());
+  for (Eigen::Index j = 0; j < g.groups(); ++j) {
+    result(j) = valid(j) == 0 ? std::numeric_limits<double>::quiet_NaN() : total(j) / static_cast<double>(valid(j));
+  }
+  return result;
+}
+
+/// @brief Variance per group: pandas' `group_var` (Welford's update in row order), divided by
+/// count − ddof.
+/// @param ddof Delta degrees of freedom; default 1 (pandas' default).
+/// @return Eigen::ArrayXd aligned with g.keys; NaN where count <= ddof.
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries, or ddof < 0.
+/// @note O(n).
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] Eigen::ArrayXd var(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
+                                 int ddof = 1) {
+  detail::check_values(g, values, "var");
+  if (ddof < 0) {
+    throw std::invalid_argument("tradeoff::var: ddof = " + std::to_string(ddof) + " is negative");
+  }
+  Eigen::ArrayXd running_mean = Eigen::ArrayXd::Zero(g.groups());
+  Eigen::ArrayXd squares = Eigen::ArrayXd::Zero(g.groups());
+  Eigen::ArrayXi valid = Eigen::ArrayXi::Zero(g.groups());
+  detail::for_each_valid(g, values, [&](int c, double x) {  // pandas' group_var, Welford's update
+    ++valid(c);
+    const double old_mean = running_mean(c);
+    running_mean(c) += (x - old_mean) / static_cast<double>(valid(c));
+    squares(c) = detail::add_product(squares(c), x - running_mean(c), x - old_mean);
+  });
+  Eigen::ArrayXd result(g.groups());
+  for (Eigen::Index j = 0; j < g.groups(); ++j) {
+    const auto n = static_cast<double>(valid(j));
+    result(j) = valid(j) <= ddof ? std::numeric_limits<double>::quiet_NaN()
+                                 : squares(j) / (n - static_cast<double>(ddof));
+  }
+  return result;
+}
+
+/// @brief Standard deviation per group: sqrt of var() (pandas' `std()`, ddof = 1 by default).
+/// @return Eigen::ArrayXd aligned with g.keys; NaN where count <= ddof.
+/// @throws std::invalid_argument as var().
+/// @note O(n).
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] Eigen::ArrayXd std(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
+                                 int ddof = 1) {
+  detail::check_values(g, values, "std");
+  Eigen::ArrayXd result = var(g, values, ddof);
+  for (Eigen::Index j = 0; j < result.size(); ++j) {
+    result(j) = std::sqrt(result(j));  // scalar, correctly rounded as numpy.sqrt (no SIMD approximation)
+  }
+  return result;
+}
+
+namespace detail {
+template <bool Max, typename Keys, typename DerivedValues>
+Eigen::ArrayXd extreme(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+  const double start = Max ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+  Eigen::ArrayXd best = Eigen::ArrayXd::Constant(g.groups(), start);
+  Eigen::ArrayXi valid = Eigen::ArrayXi::Zero(g.groups());
+  for_each_valid(g, values, [&](int c, double x) {  // pandas' group_min_max: first of equals stays
+    ++valid(c);
+    if (Max ? x > best(c) : x < best(c)) {
+      best(c) = x;
+    }
+  });
+  return (valid == 0).select(std::numeric_limits<double>::quiet_NaN(), best);
+}
+}  // namespace detail
+
+/// @brief Minimum per group (pandas' `group_min`). NaN for a group without valid values.
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @note O(n).
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] Eigen::ArrayXd min(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+  detail::check_values(g, values, "min");
+  return detail::extreme<false>(g, values);
+}
+
+/// @brief Maximum per group (pandas' `group_max`). NaN for a group without valid values.
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @note O(n).
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] Eigen::ArrayXd max(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+  detail::check_values(g, values, "max");
+  return detail::extreme<true>(g, values);
+}
+
+/// @brief Median per group: the middle value or (a + b) / 2 of the middle pair, as pandas'
+/// `groupby().median()`.
+/// @return Eigen::ArrayXd aligned with g.keys; NaN for a group without valid values.
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @note Expected O(n); extra memory one copy of the values.
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] Eigen::ArrayXd median(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+  detail::check_values(g, values, "median");
+  auto s = detail::scatter_groups<false>(g.codes, g.sizes, detail::evaluated(values));
+  Eigen::ArrayXd result(g.groups());
+  Eigen::ArrayXXd none(g.groups(), 0);
+  detail::select_groups(s, {}, quantile_method::linear, true, &result, &none);
+  return result;
+}
+
+/// @brief Quantiles per group at several levels (one shared selection per group).
+/// @param qs Levels in [0, 1]. Column j of the result belongs to qs[j].
+/// @param method One of numpy's 13 methods; default `linear`.
+/// @return Eigen::ArrayXXd, groups × levels; NaN rows for groups without valid values. Equals
+///   `numpy.quantile(group_values, q, method)` bit for bit, hence
+///   `groupby().agg(lambda x: x.quantile(q))` for levels with pandas_level(q) == q.
+/// @throws std::domain_error if a level is outside [0, 1] or NaN.
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @note Expected O(n + g m log m); extra memory one copy of the values.
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] Eigen::ArrayXXd quantiles(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
+                                        const std::vector<double>& qs,
+                                        quantile_method method = quantile_method::linear) {
+  detail::check_values(g, values, "quantiles");
+  for (std::size_t j = 0; j < qs.size(); ++j) {
+    detail::check_level(qs[j], "quantiles", "qs[" + std::to_string(j) + "]");
+  }
+  auto s = detail::scatter_groups<false>(g.codes, g.sizes, detail::evaluated(values));
+  Eigen::ArrayXXd result(g.groups(), static_cast<Eigen::Index>(qs.size()));
+  detail::select_groups(s, qs, method, false, nullptr, &result);
+  return result;
+}
+
+/// @brief Quantile per group at level q: `numpy.quantile` of each group's valid values.
+///
+/// Equals pandas' `groupby().agg(lambda x: x.quantile(q))` (the origin script's path) bit for bit
+/// when called with pandas_level(q) (which is q itself for levels with at most two decimals).
+/// It differs from pandas' Cython `groupby().quantile(q)`, which interpolates as v + (w − v)·f.
+/// @param q Level in [0, 1].
+/// @param method One of numpy's 13 methods; default `linear`.
+/// @return Eigen::ArrayXd aligned with g.keys; NaN for a group without valid values.
+/// @throws std::domain_error if q is outside [0, 1] or NaN.
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @note Expected O(n); extra memory one copy of the values.
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] Eigen::ArrayXd quantile(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
+                                      double q, quantile_method method = quantile_method::linear) {
+  detail::check_level(q, "quantile", "q");
+  detail::check_values(g, values, "quantile");
+  return quantiles(g, values, std::vector<double>{q}, method).col(0);
+}
+
+/// @brief Interquartile range Q3 − Q1 per group.
+/// @return Eigen::ArrayXd aligned with g.keys; NaN for a group without valid values.
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @note Expected O(n).
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] Eigen::ArrayXd iqr(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
+                                 quantile_method method = quantile_method::linear) {
+  detail::check_values(g, values, "iqr");
+  const Eigen::ArrayXXd quartiles = quantiles(g, values, std::vector<double>{0.25, 0.75}, method);
+  return quartiles.col(1) - quartiles.col(0);
+}
+
+/// @brief Everything summarize() computes, one entry per group (aligned with the grouping's keys).
+struct group_summary {
+  Eigen::ArrayXi size;       ///< rows per group (pandas size())
+  Eigen::ArrayXi count;      ///< non-NaN values per group (pandas count())
+  Eigen::ArrayXd sum;        ///< pandas sum() (Kahan, row order); 0 for an all-NaN group
+  Eigen::ArrayXd mean;       ///< pandas mean() (Kahan, row order)
+  Eigen::ArrayXd min;        ///< pandas min()
+  Eigen::ArrayXd max;        ///< pandas max()
+  Eigen::ArrayXd median;     ///< pandas median(): (a + b) / 2 of the middle pair
+  std::vector<double> levels;  ///< the requested quantile levels, in the order given
+  Eigen::ArrayXXd quantiles;   ///< groups × levels; column j is the quantile at levels[j]
+};
+
+/// @brief Count, sum, mean, min, max, median and quantiles per group in one pass over the data.
+///
+/// One pass over the rows scatters each group's valid values into a contiguous slice of one
+/// buffer (a counting sort by group code) while accumulating pandas' Kahan sum, min and max in row
+/// order; then each group's median and quantiles come from one shared selection in its slice.
+/// Every column equals the corresponding pandas reduction bit for bit (quantiles as
+/// `agg(lambda x: x.quantile(q))`, see quantile()).
+/// @param qs Levels in [0, 1]; default {0.25, 0.75}.
+/// @param method Quantile method; default `linear`.
+/// @return group_summary.
+/// @throws std::domain_error if a level is outside [0, 1] or NaN.
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @note Expected O(n + g m log m); extra memory one copy of the values plus O(g).
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] group_summary summarize(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
+                                      const std::vector<double>& qs = {0.25, 0.75},
+                                      quantile_method method = quantile_method::linear) {
+  detail::check_values(g, values, "summarize");
+  for (std::size_t j = 0; j < qs.size(); ++j) {
+    detail::check_level(qs[j], "summarize", "qs[" + std::to_string(j) + "]");
+  }
+  auto s = detail::scatter_groups<true>(g.codes, g.sizes, detail::evaluated(values));
+  const Eigen::Index groups = g.groups();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  group_summary r;
+  r.size = g.sizes;
+  r.count.resize(groups);
+  r.sum.resize(groups);
+  r.mean.resize(groups);
+  r.min.resize(groups);
+  r.max.resize(groups);
+  r.median.resize(groups);
+  r.levels = qs;
+  r.quantiles.resize(groups, static_cast<Eigen::Index>(qs.size()));
+  for (Eigen::Index j = 0; j < groups; ++j) {
+    const auto& a = s.state[static_cast<std::size_t>(j)];
+    const auto n = s.count(j);
+    r.count(j) = static_cast<int>(n);
+    r.sum(j) = a.sum;
+    r.mean(j) = n == 0 ? nan : a.sum / static_cast<double>(n);
+    r.min(j) = n == 0 ? nan : a.min;
+    r.max(j) = n == 0 ? nan : a.max;
+  }
+  detail::select_groups(s, qs, method, true, &r.median, &r.quantiles);
+  return r;
+}
+
+}  // namespace tradeoff
+
+#endif  // TRADEOFF_GROUP_HPP

@@ -1,0 +1,367 @@
+// Tests of <tradeoff/group.hpp>: golden values from pandas 1.5.3 df.groupby("key")["value"]
+// (tests/golden/make_golden_stats.py), properties against per-group one-array results and
+// brute-force groupings, options, edge cases and errors. Also built with -march=native
+// -ffp-contract=fast (tradeoff_group_test_native); every golden comparison is bit for bit in both.
+#include <tradeoff/group.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using tradeoff::quantile_method;
+const double missing_value = std::numeric_limits<double>::quiet_NaN();
+
+// Same bits, except that NaN matches any NaN and +0.0 matches -0.0.
+bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+template <typename A, typename B>
+int count_differences(const A& got, const B& expected) {
+  int differences = 0;
+  for (Eigen::Index i = 0; i < expected.size(); ++i) {
+    differences += same(static_cast<double>(got(i)), static_cast<double>(expected(i))) ? 0 : 1;
+  }
+  return differences;
+}
+
+double parse(const std::string& token) { return std::strtod(token.c_str(), nullptr); }
+
+struct golden_table {
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> row_keys;
+  Eigen::ArrayXd row_values;
+  std::vector<double> lambda_levels;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> keys;
+  std::map<std::string, Eigen::ArrayXd> columns;
+};
+
+const golden_table& golden() {
+  static const golden_table table = [] {
+    golden_table t;
+    std::ifstream rows(TRADEOFF_TEST_DATA_DIR "/golden_stats_rows.txt");
+    REQUIRE(rows.good());
+    std::vector<std::int64_t> keys;
+    std::vector<double> values;
+    std::string line;
+    while (std::getline(rows, line)) {
+      if (line.empty() || line[0] == '#') {
+        continue;
+      }
+      std::istringstream fields(line);
+      long long key = 0;
+      std::string value;
+      fields >> key >> value;
+      keys.push_back(key);
+      values.push_back(parse(value));
+    }
+    t.row_keys = Eigen::Map<Eigen::Array<std::int64_t, Eigen::Dynamic, 1>>(keys.data(), static_cast<Eigen::Index>(keys.size()));
+    t.row_values = Eigen::Map<Eigen::ArrayXd>(values.data(), static_cast<Eigen::Index>(values.size()));
+    std::ifstream grouped(TRADEOFF_TEST_DATA_DIR "/golden_stats_grouped.txt");
+    REQUIRE(grouped.good());
+    std::vector<std::string> names;
+    std::map<std::string, std::vector<double>> columns;
+    while (std::getline(grouped, line)) {
+      std::istringstream fields(line);
+      std::string word;
+      if (line.rfind("# lambda_levels ", 0) == 0) {
+        fields >> word >> word;
+        while (fields >> word) {
+          t.lambda_levels.push_back(parse(word));
+        }
+      } else if (line.rfind("key ", 0) == 0) {
+        while (fields >> word) {
+          names.push_back(word);
+        }
+      } else if (!line.empty() && line[0] != '#') {
+        for (const auto& name : names) {
+          fields >> word;
+          columns[name].push_back(parse(word));
+        }
+      }
+    }
+    for (auto& [name, column] : columns) {
+      t.columns[name] = Eigen::Map<Eigen::ArrayXd>(column.data(), static_cast<Eigen::Index>(column.size()));
+    }
+    t.keys = t.columns.at("key").cast<std::int64_t>();
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+TEST_CASE("group reductions equal pandas 1.5.3 groupby bit for bit (golden data)") {
+  const auto& t = golden();
+  const auto g = tradeoff::group_by(t.row_keys);
+  REQUIRE(g.groups() == t.keys.size());
+  CHECK((g.keys == t.keys).all());
+  REQUIRE(g.groups() >= 1000);
+  const auto& c = t.columns;
+  CHECK(count_differences(tradeoff::count(g, t.row_values), c.at("count")) == 0);
+  CHECK(count_differences(tradeoff::size(g, t.row_values), c.at("size")) == 0);
+  CHECK(count_differences(tradeoff::sum(g, t.row_values), c.at("sum")) == 0);
+  CHECK(count_differences(tradeoff::mean(g, t.row_values), c.at("mean")) == 0);
+  CHECK(count_differences(tradeoff::std(g, t.row_values), c.at("std")) == 0);
+  CHECK(count_differences(tradeoff::min(g, t.row_values), c.at("min")) == 0);
+  CHECK(count_differences(tradeoff::max(g, t.row_values), c.at("max")) == 0);
+  CHECK(count_differences(tradeoff::median(g, t.row_values), c.at("median")) == 0);
+  CHECK(count_differences(tradeoff::median(g, t.row_values), c.at("series_median")) == 0);
+  for (std::size_t j = 0; j < t.lambda_levels.size(); ++j) {
+    INFO("agg(lambda x: x.quantile(" << t.lambda_levels[j] << "))");
+    const double level = tradeoff::pandas_level(t.lambda_levels[j]);
+    CHECK(count_differences(tradeoff::quantile(g, t.row_values, level), c.at("lambda_q" + std::to_string(j))) == 0);
+  }
+  // All-NaN groups are in the data: count 0, sum 0 (pandas), NaN elsewhere.
+  CHECK((c.at("count") == 0).count() >= 10);
+}
+
+TEST_CASE("summarize equals pandas in one pass (golden data)") {
+  const auto& t = golden();
+  const auto g = tradeoff::group_by(t.row_keys);
+  std::vector<double> levels;
+  for (const double q : t.lambda_levels) {
+    levels.push_back(tradeoff::pandas_level(q));
+  }
+  const auto s = tradeoff::summarize(g, t.row_values, levels);
+  const auto& c = t.columns;
+  CHECK(count_differences(s.count, c.at("count")) == 0);
+  CHECK(count_differences(s.size, c.at("size")) == 0);
+  CHECK(count_differences(s.sum, c.at("sum")) == 0);
+  CHECK(count_differences(s.mean, c.at("mean")) == 0);
+  CHECK(count_differences(s.min, c.at("min")) == 0);
+  CHECK(count_differences(s.max, c.at("max")) == 0);
+  CHECK(count_differences(s.median, c.at("median")) == 0);
+  REQUIRE(s.quantiles.cols() == static_cast<Eigen::Index>(levels.size()));
+  CHECK(s.levels == levels);
+  for (std::size_t j = 0; j < levels.size(); ++j) {
+    CHECK(count_differences(s.quantiles.col(static_cast<Eigen::Index>(j)), c.at("lambda_q" + std::to_string(j))) == 0);
+  }
+  const auto quartiles = tradeoff::summarize(g, t.row_values);
+  CHECK(quartiles.levels == std::vector<double>{0.25, 0.75});
+  CHECK(count_differences(quartiles.quantiles.col(0), c.at("lambda_q2")) == 0);
+  CHECK(count_differences(quartiles.quantiles.col(1), c.at("lambda_q4")) == 0);
+  CHECK(count_differences(tradeoff::iqr(g, t.row_values), c.at("lambda_q4") - c.at("lambda_q2")) == 0);
+}
+
+TEST_CASE("grouped quantiles equal the one-array functions on each group, for every method") {
+  std::mt19937_64 rng(11);
+  const int rows = 20000;
+  Eigen::ArrayXi keys(rows);
+  Eigen::ArrayXd values(rows);
+  std::uniform_int_distribution<int> key(-40, 40);
+  std::uniform_int_distribution<int> grid(0, 9);
+  std::normal_distribution<double> normal(0.0, 1.0);
+  std::bernoulli_distribution missing(0.15);
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    keys(i) = key(rng) * (key(rng) > 30 ? 1 : 2);  // uneven group sizes, some groups large
+    values(i) = missing(rng) ? missing_value : (i % 2 == 0 ? static_cast<double>(grid(rng)) : normal(rng));
+  }
+  const Eigen::ArrayXd before = values;
+  const auto g = tradeoff::group_by(keys);
+  const std::vector<double> levels = {0.0, 0.25, 0.5, 1.0 / 3.0, 0.75, 0.9, 1.0};
+  for (auto method : {quantile_method::inverted_cdf, quantile_method::averaged_inverted_cdf,
+                      quantile_method::closest_observation, quantile_method::interpolated_inverted_cdf,
+                      quantile_method::hazen, quantile_method::weibull, quantile_method::linear,
+                      quantile_method::median_unbiased, quantile_method::normal_unbiased, quantile_method::lower,
+                      quantile_method::higher, quantile_method::midpoint, quantile_method::nearest}) {
+    const Eigen::ArrayXXd grouped = tradeoff::quantiles(g, values, levels, method);
+    for (Eigen::Index j = 0; j < g.groups(); ++j) {
+      std::vector<double> members;
+      for (Eigen::Index i = 0; i < rows; ++i) {
+        if (g.codes(i) == j) {
+          members.push_back(values(i));
+        }
+      }
+      const Eigen::ArrayXd alone = tradeoff::quantiles(
+          Eigen::Map<Eigen::ArrayXd>(members.data(), static_cast<Eigen::Index>(members.size())), levels, method);
+      REQUIRE(count_differences(grouped.row(j).transpose(), alone) == 0);
+    }
+  }
+  CHECK((values.isNaN() == before.isNaN()).all());
+  CHECK((values.isNaN() || values == before).all());
+}
+
+TEST_CASE("group_by: integer keys — direct indexing and hashing agree; sort and first-appearance order") {
+  std::mt19937_64 rng(3);
+  const int rows = 5000;
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> narrow(rows);
+  std::uniform_int_distribution<int> key(0, 60);
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    narrow(i) = key(rng) - 30;
+  }
+  // The same groups with keys spread over a huge range (hash path).
+  const Eigen::Array<std::int64_t, Eigen::Dynamic, 1> wide = narrow * std::int64_t{1000000000007};
+  const auto a = tradeoff::group_by(narrow);
+  const auto b = tradeoff::group_by(wide);
+  CHECK((a.codes == b.codes).all());
+  CHECK((a.keys * std::int64_t{1000000000007} == b.keys).all());
+  CHECK(std::is_sorted(a.keys.data(), a.keys.data() + a.keys.size()));
+  CHECK(a.sizes.sum() == rows);
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    REQUIRE(a.keys(a.codes(i)) == narrow(i));
+  }
+  tradeoff::group_options appearance;
+  appearance.sort = false;
+  for (const auto& keys : {narrow, wide}) {
+    const auto f = tradeoff::group_by(keys, appearance);
+    std::vector<std::int64_t> first;
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      if (std::find(first.begin(), first.end(), keys(i)) == first.end()) {
+        first.push_back(keys(i));
+      }
+    }
+    REQUIRE(f.keys.size() == static_cast<Eigen::Index>(first.size()));
+    for (std::size_t j = 0; j < first.size(); ++j) {
+      CHECK(f.keys(static_cast<Eigen::Index>(j)) == first[j]);
+    }
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      REQUIRE(f.keys(f.codes(i)) == keys(i));
+    }
+  }
+}
+
+TEST_CASE("group_by: floating keys — NaN dropped or kept last, -0.0 == +0.0") {
+  Eigen::ArrayXd keys(7);
+  keys << 2.5, missing_value, -0.0, 0.0, -1.0, missing_value, 2.5;
+  const auto dropped = tradeoff::group_by(keys);
+  REQUIRE(dropped.groups() == 3);
+  CHECK(dropped.keys(0) == -1.0);
+  CHECK(dropped.keys(1) == 0.0);
+  CHECK(dropped.keys(2) == 2.5);
+  CHECK(dropped.codes(1) == -1);
+  CHECK(dropped.codes(5) == -1);
+  CHECK(dropped.codes(2) == dropped.codes(3));
+  CHECK((dropped.sizes == Eigen::Array3i(1, 2, 2)).all());
+  tradeoff::group_options keep;
+  keep.dropna = false;
+  const auto kept = tradeoff::group_by(keys, keep);
+  REQUIRE(kept.groups() == 4);
+  CHECK(std::isnan(kept.keys(3)));
+  CHECK(kept.codes(1) == 3);
+  CHECK(kept.codes(5) == 3);
+  keep.sort = false;
+  const auto kept_unsorted = tradeoff::group_by(keys, keep);
+  REQUIRE(kept_unsorted.groups() == 4);
+  CHECK(kept_unsorted.keys(0) == 2.5);
+  CHECK(kept_unsorted.keys(1) == 0.0);
+  CHECK(kept_unsorted.keys(2) == -1.0);
+  CHECK(std::isnan(kept_unsorted.keys(3)));
+  Eigen::ArrayXd values(7);
+  values << 1, 2, 3, 4, 5, 6, 7;
+  CHECK(tradeoff::mean(kept, values)(3) == 4.0);
+  CHECK(tradeoff::mean(dropped, values)(2) == 4.0);
+}
+
+TEST_CASE("group_by: strings sorted by code point; bools false first; masks") {
+  const std::vector<std::string> keys = {"b", "a", "é", "B", "a", "", "b"};
+  const auto g = tradeoff::group_by(keys);
+  std::vector<std::string> expected = keys;
+  std::sort(expected.begin(), expected.end());
+  expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+  CHECK(g.keys == expected);  // "" < "B" < "a" < "b" < "é"
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    CHECK(g.keys[static_cast<std::size_t>(g.codes(static_cast<Eigen::Index>(i)))] == keys[i]);
+  }
+  tradeoff::group_options appearance;
+  appearance.sort = false;
+  CHECK(tradeoff::group_by(keys, appearance).keys == std::vector<std::string>{"b", "a", "é", "B", ""});
+  Eigen::Array<bool, Eigen::Dynamic, 1> mask(7);
+  mask << true, true, false, true, false, true, true;
+  const auto masked = tradeoff::group_by(keys, mask);
+  CHECK(masked.keys == std::vector<std::string>{"", "B", "a", "b"});
+  CHECK(masked.codes(2) == -1);
+  CHECK(masked.codes(4) == -1);
+
+  const std::vector<bool> flags = {true, false, true, true};
+  const auto by_flag = tradeoff::group_by(flags);
+  REQUIRE(by_flag.groups() == 2);
+  CHECK(by_flag.keys(0) == false);
+  CHECK(by_flag.keys(1) == true);
+  CHECK((by_flag.codes == Eigen::Array4i(1, 0, 1, 1)).all());
+  Eigen::Array<bool, Eigen::Dynamic, 1> eigen_flags(3);
+  eigen_flags << true, true, true;
+  CHECK(tradeoff::group_by(eigen_flags).groups() == 1);
+
+  // A mask selects rows without copying: the results equal those on the filtered table.
+  Eigen::ArrayXi numbers(6);
+  numbers << 1, 2, 1, 2, 1, 2;
+  Eigen::ArrayXd values(6);
+  values << 10, 20, 30, 40, 50, 60;
+  Eigen::Array<bool, Eigen::Dynamic, 1> keep(6);
+  keep << true, false, false, true, true, true;
+  const auto selected = tradeoff::group_by(numbers, keep);
+  CHECK((selected.sizes == Eigen::Array2i(2, 2)).all());
+  CHECK((tradeoff::median(selected, values) == Eigen::Array2d(30, 50)).all());
+  CHECK((tradeoff::count(selected, values) == Eigen::Array2i(2, 2)).all());
+  CHECK((tradeoff::group_by(numbers, !keep).sizes == Eigen::Array2i(1, 1)).all());  // expression mask
+}
+
+TEST_CASE("grouped reductions: all-NaN groups, n = 1, empty input, expression values, ddof") {
+  Eigen::ArrayXi keys(5);
+  keys << 0, 1, 1, 2, 2;
+  Eigen::ArrayXd values(5);
+  values << 4.0, missing_value, missing_value, 1.0, 3.0;
+  const auto g = tradeoff::group_by(keys);
+  const auto s = tradeoff::summarize(g, values, {0.0, 0.5, 1.0});
+  CHECK((s.count == Eigen::Array3i(1, 0, 2)).all());
+  CHECK((s.size == Eigen::Array3i(1, 2, 2)).all());
+  CHECK(s.sum(1) == 0.0);  // pandas: the sum of nothing is 0
+  CHECK(std::isnan(s.mean(1)));
+  CHECK(std::isnan(s.min(1)));
+  CHECK(std::isnan(s.max(1)));
+  CHECK(std::isnan(s.median(1)));
+  CHECK(s.quantiles.row(1).isNaN().all());
+  CHECK(s.median(0) == 4.0);
+  CHECK((s.quantiles.row(0) == 4.0).all());
+  CHECK(s.median(2) == 2.0);
+  CHECK(std::isnan(tradeoff::std(g, values)(0)));  // one value, ddof = 1
+  CHECK(tradeoff::std(g, values, 0)(0) == 0.0);
+  CHECK(tradeoff::var(g, values)(2) == 2.0);
+  CHECK(tradeoff::std(g, values)(2) == std::sqrt(2.0));
+  CHECK(tradeoff::mean(g, 2.0 * values)(2) == 4.0);                     // expression values
+  CHECK(tradeoff::median(g, values.cast<float>())(2) == 2.0);           // other scalar types
+  CHECK((tradeoff::size(g, values) == g.sizes).all());
+
+  const auto empty = tradeoff::group_by(Eigen::ArrayXi(0));
+  CHECK(empty.groups() == 0);
+  const auto none = tradeoff::summarize(empty, Eigen::ArrayXd(0));
+  CHECK(none.count.size() == 0);
+  CHECK(none.quantiles.rows() == 0);
+  CHECK(tradeoff::group_by(std::vector<std::string>{}).groups() == 0);
+}
+
+TEST_CASE("grouped reductions: errors") {
+  Eigen::ArrayXi keys(3);
+  keys << 1, 2, 1;
+  const auto g = tradeoff::group_by(keys);
+  const Eigen::ArrayXd short_values = Eigen::ArrayXd::Zero(2);
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::summarize(g, short_values)),
+                       doctest::Contains("tradeoff::summarize: values has 2 rows but the grouping has 3"),
+                       std::invalid_argument);
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::mean(g, short_values)), std::invalid_argument);
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::median(g, short_values)), std::invalid_argument);
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::count(g, short_values)), std::invalid_argument);
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::std(g, short_values)), std::invalid_argument);
+  const Eigen::ArrayXd values = Eigen::ArrayXd::Zero(3);
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::quantile(g, values, 1.5)),
+                       doctest::Contains("tradeoff::quantile: q = 1.5"), std::domain_error);
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::quantile(g, values, missing_value)), std::domain_error);
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::summarize(g, values, {0.5, -0.25})),
+                       doctest::Contains("qs[1]"), std::domain_error);
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::var(g, values, -1)), std::invalid_argument);
+  const Eigen::Array<bool, Eigen::Dynamic, 1> short_mask = Eigen::Array<bool, Eigen::Dynamic, 1>::Constant(2, true);
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::group_by(keys, short_mask)),
+                       doctest::Contains("tradeoff::group_by: mask has 2 entries but keys has 3"),
+                       std::invalid_argument);
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::group_by(Eigen::ArrayXXi::Zero(2, 2))), std::invalid_argument);
+}

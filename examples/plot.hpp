@@ -49,6 +49,13 @@ inline std::string cell(const std::string& text) {
   return quoted + "\"";
 }
 
+/// `value` with `digits` decimals, for printed summaries and figure annotations.
+inline std::string fixed(double value, int digits) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
+  return buffer;
+}
+
 /// A CSV table built row by row and saved in one go.
 class csv_table {
  public:
@@ -90,6 +97,20 @@ inline bool gnuplot_available() {
 #else
   return std::system("command -v gnuplot >/dev/null 2>&1") == 0;
 #endif
+}
+
+/// Tic positions 1, 2, 5 × 10^k from `lo` to `hi` (powers of ten), comma-separated for
+/// `set xtics (...)`: readable labels on a log axis however narrow its range.
+inline std::string log_tics_1_2_5(double lo, double hi) {
+  std::string tics;
+  for (double decade = lo; decade <= hi; decade *= 10.0) {
+    for (const double step : {1.0, 2.0, 5.0}) {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%g", decade * step);
+      tics += (tics.empty() ? "" : ", ") + std::string(buffer);
+    }
+  }
+  return tics;
 }
 
 /// The origin's colours per attention type, as gnuplot colour literals.
@@ -175,6 +196,13 @@ class figure {
 
   /// The script body; append gnuplot commands to it.
   std::ostream& script() { return script_; }
+
+  /// Appends one `plot` command drawing `items` (each "file using ... with ..."), in order.
+  void plot(const std::vector<std::string>& items) {
+    script_ << "plot ";
+    for (std::size_t i = 0; i < items.size(); ++i) script_ << (i ? ", \\\n     " : "") << items[i];
+    script_ << "\n";
+  }
 
   /// Writes the script and runs gnuplot on it if `render` and gnuplot is available; otherwise
   /// says how to render it. Returns true when the PNG was written.

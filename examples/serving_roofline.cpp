@@ -23,7 +23,6 @@
 #include <Eigen/Core>
 
 #include <cstdint>
-#include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <iostream>
@@ -113,12 +112,6 @@ std::vector<variant> variants() {
           {"MHA", make(tradeoff::kv_layout::mha(heads, head_dim), standard)}};
 }
 
-std::string fixed(double value, int digits) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
-  return buffer;
-}
-
 const char* limit_name(tradeoff::capacity_limit limit) {
   switch (limit) {
     case tradeoff::capacity_limit::kv_memory: return "kv_memory";
@@ -199,12 +192,12 @@ int main(int argc, char** argv) {
                   example::cell(static_cast<long long>(on_gpu.capacity.concurrent_sequences)),
                   limit_name(on_gpu.capacity.limited_by), example::cell(on_gpu.decode.tokens_per_second),
                   example::cell(crossover)});
-      std::cout << "  " << v.type << ": " << per_token << " KV bytes/token, " << fixed(cache_mb, 1)
-                << " MB per sequence, batch-1 " << fixed(batch1, 1) << " tok/s; on the GPU ("
-                << fixed(gpu_kv_mb / 1000.0, 1) << " GB of KV): " << on_gpu.capacity.concurrent_sequences
+      std::cout << "  " << v.type << ": " << per_token << " KV bytes/token, " << example::fixed(cache_mb, 1)
+                << " MB per sequence, batch-1 " << example::fixed(batch1, 1) << " tok/s; on the GPU ("
+                << example::fixed(gpu_kv_mb / 1000.0, 1) << " GB of KV): " << on_gpu.capacity.concurrent_sequences
                 << " sequences (" << limit_name(on_gpu.capacity.limited_by) << "), "
-                << fixed(on_gpu.decode.tokens_per_second, 0) << " tok/s; linear model at the same budget: "
-                << fixed(tradeoff::aggregate_throughput(Eigen::ArrayXd::Constant(1, gpu_kv_mb), cache_mb, batch1)(0), 0)
+                << example::fixed(on_gpu.decode.tokens_per_second, 0) << " tok/s; linear model at the same budget: "
+                << example::fixed(tradeoff::aggregate_throughput(Eigen::ArrayXd::Constant(1, gpu_kv_mb), cache_mb, batch1)(0), 0)
                 << " tok/s\n";
 
       const std::string colour = example::type_colour(v.type);
@@ -234,21 +227,17 @@ int main(int argc, char** argv) {
        << "set xlabel " << example::text("KV-cache memory budget (GB = 1000 MB)") << "\n"
        << "set arrow 1 from " << example::cell(gpu_kv_mb / 1000.0) << ", graph 0 to " << example::cell(gpu_kv_mb / 1000.0)
        << ", graph 1 nohead dt 2 lw 1.4 lc rgb '#666666'\n"
-       << "set label 1 " << example::text("KV memory left on one\n" + gpu.name + ": " + fixed(gpu_kv_mb / 1000.0, 1) + " GB")
+       << "set label 1 " << example::text("KV memory left on one\n" + gpu.name + ": " + example::fixed(gpu_kv_mb / 1000.0, 1) + " GB")
        << " at " << example::cell(gpu_kv_mb / 1000.0) << ", graph 0.12 right offset -0.5,0 tc rgb '#555555' font ',11'\n"
        << "set title " << example::text("{/:Bold Aggregate decode throughput}\n(solid: capacity + roofline; dashed: origin's linear model)")
        << "\nset ylabel " << example::text("Aggregate tokens/s (thousands, log scale)") << "\n"
        << "set logscale y\nset format y '%g'\nset yrange [0.05:*]\n"
-       << "set key top left box lc rgb '#CCCCCC' opaque font ',11' spacing 1.05\n"
-       << "plot ";
-    for (std::size_t i = 0; i < left.size(); ++i) gp << (i ? ", \\\n     " : "") << left[i];
-    gp << "\n"
-       << "set title " << example::text("{/:Bold Throughput ratio vs MHA}\n(origin: a constant; roofline: moves with the budget)")
+       << "set key top left box lc rgb '#CCCCCC' opaque font ',11' spacing 1.05\n";
+    fig.plot(left);
+    gp << "set title " << example::text("{/:Bold Throughput ratio vs MHA}\n(origin: a constant; roofline: moves with the budget)")
        << "\nset ylabel " << example::text("Ratio to MHA (log scale)") << "\n"
-       << "set yrange [0.8:*]\nset key top right\n"
-       << "plot ";
-    for (std::size_t i = 0; i < right.size(); ++i) gp << (i ? ", \\\n     " : "") << right[i];
-    gp << "\n";
+       << "set yrange [0.8:*]\nset key top right\n";
+    fig.plot(right);
     fig.finish(o.render);
     std::cout << "Tables and figure in " << o.out.string() << "\n";
     return 0;

@@ -127,15 +127,23 @@ struct unique_rows {
 /// d >= 4: Kung, Luccio and Preparata (1975) divide and conquer over distinct rows in
 /// lexicographic order. Because rows are distinct and sorted, "dominates" reduces to
 /// "<= in every objective" for an earlier row, so ties need no special cases.
+///
+/// front(range) halves the range (by lexicographic position), solves both halves and removes
+/// from the right half's front every row that a left-half front row weakly dominates in
+/// objectives 1..d-1 (filter). filter splits objective k at a median value into four
+/// quadrant subproblems, three of which remain (one in a lower dimension), and ends in a
+/// one-objective minimum, a two-objective sweep, or all pairs when tiny. Lists are kept
+/// sorted by objective d-2 (partitions are stable and merged back, fronts are merged), so the
+/// two-objective sweep needs no sort: O(m log^(d-2) m) time for d >= 4, O(m) memory.
 class klp_front {
  public:
   explicit klp_front(const unique_rows& rows)
       : values_(rows.values.data()), dims_(rows.dims), dominated_(rows.size(), 0),
-        scratch_(rows.size()) {}
+        scratch_values_(rows.size()), scratch_index_(rows.size()) {}
 
   [[nodiscard]] std::vector<char> run() {
     const std::size_t m = dominated_.size();
-    front(0, m);
+    static_cast<void>(front(0, m));
     std::vector<char> keep(m);
     for (std::size_t u = 0; u < m; ++u) {
       keep[u] = static_cast<char>(dominated_[u] == 0);
@@ -144,7 +152,7 @@ class klp_front {
   }
 
  private:
-  static constexpr std::size_t brute_force_rows = 24;
+  static constexpr std::size_t brute_force_rows = 16;
 
   [[nodiscard]] double at(int u, std::size_t j) const noexcept {
     return values_[static_cast<std::size_t>(u) * dims_ + j];
@@ -161,49 +169,82 @@ class klp_front {
     return true;
   }
 
-  // Marks the dominated rows among [low, high).
-  void front(std::size_t low, std::size_t high) {
+  // Order used for every list: objective d-2, then row number.
+  [[nodiscard]] bool sweep_less(int a, int b) const noexcept {
+    const double va = at(a, dims_ - 2);
+    const double vb = at(b, dims_ - 2);
+    return (va < vb) | ((va == vb) & (a < b));
+  }
+
+  // Marks the dominated rows among [low, high); returns the others sorted by sweep_less.
+  std::vector<int> front(std::size_t low, std::size_t high) {
     if (high - low <= brute_force_rows) {
-      for (std::size_t q = low + 1; q < high; ++q) {
-        for (std::size_t p = low; p < q; ++p) {
-          if (dominated_[p] == 0 &&
-              weakly_below_from(static_cast<int>(p), static_cast<int>(q), 1)) {
-            dominated_[q] = 1;
-            break;
-          }
+      std::vector<int> survivors;
+      for (std::size_t q = low; q < high; ++q) {
+        bool dominated = false;
+        for (std::size_t p = low; p < q && !dominated; ++p) {
+          dominated = dominated_[p] == 0 &&
+                      weakly_below_from(static_cast<int>(p), static_cast<int>(q), 1);
+        }
+        if (dominated) {
+          dominated_[q] = 1;
+        } else {
+          survivors.push_back(static_cast<int>(q));
         }
       }
-      return;
+      std::sort(survivors.begin(), survivors.end(),
+                [this](int a, int b) { return sweep_less(a, b); });
+      return survivors;
     }
     const std::size_t middle = low + (high - low) / 2;
-    front(low, middle);
-    front(middle, high);
-    std::vector<int> left;
-    std::vector<int> right;
-    for (std::size_t u = low; u < middle; ++u) {
-      if (dominated_[u] == 0) {
-        left.push_back(static_cast<int>(u));
+    std::vector<int> left = front(low, middle);
+    std::vector<int> right = front(middle, high);
+    {
+      std::vector<int> left_work = left;
+      std::vector<int> right_work = right;
+      filter(left_work.data(), left_work.size(), right_work.data(), right_work.size(), 1);
+    }
+    std::vector<int> merged;
+    merged.reserve(left.size() + right.size());
+    std::size_t r = 0;
+    for (const int l : left) {
+      for (; r < right.size() && sweep_less(right[r], l); ++r) {
+        if (dominated_[static_cast<std::size_t>(right[r])] == 0) {
+          merged.push_back(right[r]);
+        }
+      }
+      merged.push_back(l);
+    }
+    for (; r < right.size(); ++r) {
+      if (dominated_[static_cast<std::size_t>(right[r])] == 0) {
+        merged.push_back(right[r]);
       }
     }
-    for (std::size_t u = middle; u < high; ++u) {
-      if (dominated_[u] == 0) {
-        right.push_back(static_cast<int>(u));
-      }
+    return merged;
+  }
+
+  // Stable partition of list[0, count) into (objective k <= split) then (> split), using the
+  // scratch buffer; returns the size of the first part.
+  std::size_t stable_split(int* list, std::size_t count, std::size_t k, double split) {
+    std::size_t low = 0;
+    std::size_t high = 0;
+    int* spill = scratch_index_.data();
+    for (std::size_t i = 0; i < count; ++i) {  // branch-free: the outcome is a coin flip
+      const int u = list[i];
+      const bool is_low = at(u, k) <= split;
+      list[low] = u;
+      spill[high] = u;
+      low += static_cast<std::size_t>(is_low);
+      high += static_cast<std::size_t>(!is_low);
     }
-    filter(left.data(), left.size(), right.data(), right.size(), 1);
+    std::copy(spill, spill + high, list + low);
+    return low;
   }
 
   // Marks rows of `right` weakly dominated in objectives k.. by a row of `left`
-  // (every left row is already <= every right row in objectives 0..k-1).
+  // (every left row is already <= every right row in objectives 0..k-1). Both lists are
+  // sorted by sweep_less on entry and again on return.
   void filter(int* left, std::size_t nl, int* right, std::size_t nr, std::size_t k) {
-    // Drop already dominated right rows (they were dominated by someone else).
-    std::size_t live = 0;
-    for (std::size_t i = 0; i < nr; ++i) {
-      if (dominated_[static_cast<std::size_t>(right[i])] == 0) {
-        std::swap(right[live++], right[i]);
-      }
-    }
-    nr = live;
     if (nl == 0 || nr == 0) {
       return;
     }
@@ -219,8 +260,11 @@ class klp_front {
       }
       return;
     }
-    if (nl * nr <= 256 || nl <= 2) {
+    if (nl * nr <= 256) {
       for (std::size_t i = 0; i < nr; ++i) {
+        if (dominated_[static_cast<std::size_t>(right[i])] != 0) {
+          continue;
+        }
         for (std::size_t l = 0; l < nl; ++l) {
           if (weakly_below_from(left[l], right[i], k)) {
             dominated_[static_cast<std::size_t>(right[i])] = 1;
@@ -231,13 +275,7 @@ class klp_front {
       return;
     }
     if (k + 2 == dims_) {
-      const auto by_k = [this, k](int a, int b) {
-        const double va = at(a, k);
-        const double vb = at(b, k);
-        return va < vb || (va == vb && at(a, k + 1) < at(b, k + 1));
-      };
-      std::sort(left, left + nl, by_k);
-      std::sort(right, right + nr, by_k);
+      // Both lists are sorted by objective k = d-2: one merge sweep.
       double best = std::numeric_limits<double>::infinity();
       std::size_t l = 0;
       for (std::size_t i = 0; i < nr; ++i) {
@@ -252,48 +290,80 @@ class klp_front {
       }
       return;
     }
-    // Split objective k at a median value m: left rows above m cannot dominate right rows
-    // at or below m; left rows at or below m beat right rows above m in objective k.
-    std::size_t count = 0;
+    // Split objective k at a median value: left rows above it cannot dominate right rows at
+    // or below it; left rows at or below it beat right rows above it in objective k. The
+    // median of an evenly spaced sample of at most 31 values is enough for balance.
+    const std::size_t total = nl + nr;
+    const std::size_t samples = std::min<std::size_t>(total, 31);
+    double* begin = scratch_values_.data();
+    for (std::size_t s = 0; s < samples; ++s) {
+      const std::size_t i = s * total / samples;
+      begin[s] = i < nl ? at(left[i], k) : at(right[i - nl], k);
+    }
+    std::nth_element(begin, begin + samples / 2, begin + samples);
+    double split = begin[samples / 2];
+    double largest = -std::numeric_limits<double>::infinity();
+    double below_largest = -std::numeric_limits<double>::infinity();
+    bool has_below = false;
     for (std::size_t i = 0; i < nl; ++i) {
-      scratch_[count++] = at(left[i], k);
+      largest = std::max(largest, at(left[i], k));
     }
     for (std::size_t i = 0; i < nr; ++i) {
-      scratch_[count++] = at(right[i], k);
+      largest = std::max(largest, at(right[i], k));
     }
-    auto* begin = scratch_.data();
-    std::nth_element(begin, begin + count / 2, begin + count);
-    double split = begin[count / 2];
-    const double largest = *std::max_element(begin, begin + count);
     if (!(split < largest)) {
-      // Median equals the maximum: split just below it, or skip k if all are equal.
-      double below = -std::numeric_limits<double>::infinity();
-      bool found = false;
-      for (std::size_t i = 0; i < count; ++i) {
-        if (begin[i] < largest && (!found || begin[i] > below)) {
-          below = begin[i];
-          found = true;
+      // The sampled median is the maximum: split just below it, or skip a constant objective.
+      for (const int* list : {left, right}) {
+        const std::size_t count = list == left ? nl : nr;
+        for (std::size_t i = 0; i < count; ++i) {
+          const double v = at(list[i], k);
+          if (v < largest && (!has_below || v > below_largest)) {
+            below_largest = v;
+            has_below = true;
+          }
         }
       }
-      if (!found) {
+      if (!has_below) {
         filter(left, nl, right, nr, k + 1);
         return;
       }
-      split = below;
+      split = below_largest;
     }
-    int* left_high = std::partition(left, left + nl, [this, k, split](int u) { return at(u, k) <= split; });
-    int* right_high = std::partition(right, right + nr, [this, k, split](int u) { return at(u, k) <= split; });
-    const auto nl_low = static_cast<std::size_t>(left_high - left);
-    const auto nr_low = static_cast<std::size_t>(right_high - right);
+    const std::size_t nl_low = stable_split(left, nl, k, split);
+    const std::size_t nr_low = stable_split(right, nr, k, split);
     filter(left, nl_low, right, nr_low, k);
-    filter(left_high, nl - nl_low, right_high, nr - nr_low, k);
-    filter(left, nl_low, right_high, nr - nr_low, k + 1);
+    filter(left + nl_low, nl - nl_low, right + nr_low, nr - nr_low, k);
+    filter(left, nl_low, right + nr_low, nr - nr_low, k + 1);
+    merge_back(left, nl_low, nl);
+    merge_back(right, nr_low, nr);
+  }
+
+  // Restores sweep_less order of list[0, count) from its sorted parts [0, middle) and
+  // [middle, count) (undoes stable_split).
+  void merge_back(int* list, std::size_t middle, std::size_t count) {
+    int* out = scratch_index_.data();
+    std::size_t a = 0;
+    std::size_t b = middle;
+    std::size_t o = 0;
+    while (a < middle && b < count) {  // branch-free merge step
+      const int x = list[a];
+      const int y = list[b];
+      const bool take_b = sweep_less(y, x);
+      out[o++] = take_b ? y : x;
+      b += static_cast<std::size_t>(take_b);
+      a += static_cast<std::size_t>(!take_b);
+    }
+    std::copy(list + a, list + middle, out + o);
+    o += middle - a;
+    std::copy(list + b, list + count, out + o);
+    std::copy(out, out + count, list);
   }
 
   const double* values_;
   std::size_t dims_;
   std::vector<char> dominated_;
-  std::vector<double> scratch_;
+  std::vector<double> scratch_values_;
+  std::vector<int> scratch_index_;
 };
 
 /// Non-dominated flags for distinct rows (d >= 2) in lexicographic order.

@@ -157,11 +157,11 @@ inline void hv_prefilter_3d(std::vector<hv_point3>& points) {
 /// 2009): sweep the points in increasing z, keep the 2-D staircase of (x, y) seen so far in
 /// an ordered map (x increasing, y strictly decreasing) together with the area it
 /// dominates, and add area × (next z − z) per step. Each insertion costs O(log n) plus
-/// the points it removes. Dominated points and duplicates are harmless. Reorders `points`.
-[[nodiscard]] inline double hv_sweep_3d(std::vector<hv_point3>& points, double reference_x,
-                                        double reference_y, double reference_z) {
-  std::sort(points.begin(), points.end(),
-            [](const hv_point3& a, const hv_point3& b) { return a.z < b.z; });
+/// the points it removes. Dominated points and duplicates are harmless. `points` must be
+/// sorted by z.
+[[nodiscard]] inline double hv_sweep_3d_sorted(const std::vector<hv_point3>& points,
+                                               double reference_x, double reference_y,
+                                               double reference_z) {
   std::map<double, double> front;  // x -> y, x increasing, y strictly decreasing
   double area = 0.0;
   double volume = 0.0;
@@ -196,6 +196,14 @@ inline void hv_prefilter_3d(std::vector<hv_point3>& points) {
     volume += area * (next_z - points[k].z);
   }
   return volume;
+}
+
+/// hv_sweep_3d_sorted after sorting `points` by z.
+[[nodiscard]] inline double hv_sweep_3d(std::vector<hv_point3>& points, double reference_x,
+                                        double reference_y, double reference_z) {
+  std::sort(points.begin(), points.end(),
+            [](const hv_point3& a, const hv_point3& b) { return a.z < b.z; });
+  return hv_sweep_3d_sorted(points, reference_x, reference_y, reference_z);
 }
 
 }  // namespace tradeoff::detail

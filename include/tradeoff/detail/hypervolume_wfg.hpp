@@ -132,11 +132,32 @@ class wfg_hypervolume {
                 static_cast<std::ptrdiff_t>(i * d));
     }
     const std::size_t e = d - 1;  // dimensions of the slices
+    if (e == 3) {
+      // 4-D: order the rows once by their third objective, so that every limit set comes
+      // out already sorted for the 3-D sweep (max(p_k, q) keeps that order).
+      by_third_.resize(count);
+      std::iota(by_third_.begin(), by_third_.end(), std::size_t{0});
+      const double* rows = sorted.data();
+      std::stable_sort(by_third_.begin(), by_third_.end(), [rows](std::size_t a, std::size_t b) {
+        return rows[a * 4 + 2] < rows[b * 4 + 2];
+      });
+    }
     double volume = 0.0;
     for (std::size_t k = 0; k < count; ++k) {
       const double* p = sorted.data() + k * d;
       const double depth = reference_[last] - p[last];
       double exclusive = box(p, e);
+      if (e == 3) {
+        if (k + 1 < count) {
+          const double covered = sorted_limit_3d(sorted.data(), k);
+          if (covered < 0.0) {
+            continue;
+          }
+          exclusive -= covered;
+        }
+        volume += depth * exclusive;
+        continue;
+      }
       if (k + 1 < count) {
         const std::size_t limited = limit_set(sorted.data(), count, d, k);
         if (limited == static_cast<std::size_t>(-1)) {
@@ -147,6 +168,25 @@ class wfg_hypervolume {
       volume += depth * exclusive;
     }
     return volume;
+  }
+
+  /// 4-D case: the 3-D hypervolume of the limit set of row k of `sorted` (stride 4), built
+  /// in the order of by_third_; returns -1 if p_k's whole 3-D box is covered.
+  double sorted_limit_3d(const double* sorted, std::size_t k) {
+    const double* p = sorted + k * 4;
+    spatial_.clear();
+    for (const std::size_t j : by_third_) {
+      if (j <= k) {
+        continue;
+      }
+      const double* q = sorted + j * 4;
+      const hv_point3 r{std::max(p[0], q[0]), std::max(p[1], q[1]), std::max(p[2], q[2])};
+      if (r.x == p[0] && r.y == p[1] && r.z == p[2]) {
+        return -1.0;
+      }
+      spatial_.push_back(r);
+    }
+    return hv_sweep_3d_sorted(spatial_, reference_[0], reference_[1], reference_[2]);
   }
 
   /// Builds into limit_[d - 1] the non-dominated part of {max(p_k, p_j) : j > k} projected
@@ -183,6 +223,7 @@ class wfg_hypervolume {
   std::vector<std::vector<std::size_t>> order_;
   std::vector<hv_point2> planar_;
   std::vector<hv_point3> spatial_;
+  std::vector<std::size_t> by_third_;
 };
 
 }  // namespace tradeoff::detail

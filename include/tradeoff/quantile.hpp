@@ -28,14 +28,14 @@ namespace detail {
 template <typename Derived>
 void copy_valid_values(const Eigen::ArrayBase<Derived>& values, std::vector<double>& buffer) {
   const auto& evaluated = values.derived().eval();
-  buffer.clear();
-  buffer.reserve(static_cast<std::size_t>(evaluated.size()));
-  for (Eigen::Index i = 0; i < evaluated.size(); ++i) {
+  buffer.resize(static_cast<std::size_t>(evaluated.size()));
+  std::size_t valid = 0;
+  for (Eigen::Index i = 0; i < evaluated.size(); ++i) {  // branch-free: write, advance if not NaN
     const double x = static_cast<double>(evaluated(i));
-    if (!std::isnan(x)) {
-      buffer.push_back(x);
-    }
+    buffer[valid] = x;
+    valid += std::isnan(x) ? 0U : 1U;
   }
+  buffer.resize(valid);
 }
 
 template <typename Derived>

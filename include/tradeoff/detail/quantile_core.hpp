@@ -210,10 +210,34 @@ inline void add_median_needed(Eigen::Index n, std::vector<Eigen::Index>& needed)
 /// Below this size a group is simply sorted (faster than repeated selection).
 inline constexpr Eigen::Index sort_threshold = 24;
 
+/// Places the order statistics needed[first, last) (sorted, distinct, all in [lo, hi)) of
+/// data[lo, hi), given that data[lo, hi) holds exactly the values of those ranks. Splits at the
+/// middle needed rank, so m ranks cost O(n log m) expected; a rank at the edge of its range is a
+/// single scan for the minimum or maximum (this is how the neighbour k + 1 of a lerp is found).
+inline void multiselect(double* data, Eigen::Index lo, Eigen::Index hi, const Eigen::Index* first,
+                        const Eigen::Index* last) {
+  while (first != last) {
+    if (hi - lo <= sort_threshold) {
+      std::sort(data + lo, data + hi);
+      return;
+    }
+    if (last - first == 1 && (*first == lo || *first == hi - 1)) {
+      double* extreme = *first == lo ? std::min_element(data + lo, data + hi) : std::max_element(data + lo, data + hi);
+      std::iter_swap(extreme, data + *first);
+      return;
+    }
+    const Eigen::Index* middle = first + (last - first) / 2;
+    const Eigen::Index k = *middle;
+    std::nth_element(data + lo, data + k, data + hi);
+    multiselect(data, lo, k, first, middle);
+    // continue with the right part (loop instead of a second recursive call)
+    first = middle + 1;
+    lo = k + 1;
+  }
+}
+
 /// Rearranges data[0, n) so that data[k] is the k-th smallest value for every k in `needed`
-/// (any order, duplicates allowed; `needed` is sorted in place). Selection runs from the largest
-/// needed position down, each step inside the left part the previous step left behind, so the
-/// work is shared: a neighbour k - 1 costs one linear scan for the maximum. No NaN in data.
+/// (any order, duplicates allowed; `needed` is sorted and deduplicated in place). No NaN in data.
 inline void select_order_statistics(double* data, Eigen::Index n, std::vector<Eigen::Index>& needed) {
   if (n <= sort_threshold) {
     std::sort(data, data + n);
@@ -221,17 +245,7 @@ inline void select_order_statistics(double* data, Eigen::Index n, std::vector<Ei
   }
   std::sort(needed.begin(), needed.end());
   needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
-  Eigen::Index bound = n;  // data[0, bound) holds every value not yet placed, all <= data[bound]
-  for (auto it = needed.rbegin(); it != needed.rend(); ++it) {
-    const Eigen::Index k = *it;
-    if (k + 1 == bound) {
-      double* largest = std::max_element(data, data + bound);
-      std::iter_swap(largest, data + k);
-    } else {
-      std::nth_element(data, data + k, data + bound);
-    }
-    bound = k;
-  }
+  multiselect(data, 0, n, needed.data(), needed.data() + needed.size());
 }
 
 /// Throws std::domain_error unless 0 <= q <= 1.

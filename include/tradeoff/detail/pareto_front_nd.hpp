@@ -592,11 +592,6 @@ class klp_front {
         for (std::size_t p = 0; p < pivot_count; ++p) {
           if (dominates(pivots.data() + p * d, row.data(), static_cast<Eigen::Index>(d))) {
             dominated = true;
-            if (p > 0) {  // move the successful pivot one step forward
-              std::swap_ranges(pivots.begin() + static_cast<std::ptrdiff_t>(p * d),
-                               pivots.begin() + static_cast<std::ptrdiff_t>((p + 1) * d),
-                               pivots.begin() + static_cast<std::ptrdiff_t>((p - 1) * d));
-            }
             break;
           }
         }

@@ -104,6 +104,91 @@ TEST_CASE("read_csv: values are pandas' bit for bit on the golden file") {
   CHECK(columns_checked == table.columns());
 }
 
+TEST_CASE("read_csv: cells as text are pandas' cells (quotes, commas, spaces, tabs, UTF-8)") {
+  const tradeoff::table table =
+      tradeoff::read_csv(std::string(TRADEOFF_TEST_DATA_DIR) + "/golden_csv_input.csv");
+  std::ifstream expected(std::string(TRADEOFF_TEST_DATA_DIR) + "/golden_csv_strings.txt");
+  REQUIRE(expected.good());
+  std::string line;
+  std::getline(expected, line);  // comment
+  std::vector<std::vector<std::string>> columns;
+  for (const std::string& name : table.column_names()) {
+    columns.push_back(table.strings(name));
+  }
+  const auto unhex = [](const std::string& hex) {
+    std::string out;
+    for (std::size_t i = 0; hex != "-" && i + 1 < hex.size(); i += 2) {
+      out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    }
+    return out;
+  };
+  int mismatches = 0;
+  for (Eigen::Index row = 0; row < table.rows(); ++row) {
+    for (std::size_t column = 0; column < columns.size(); ++column) {
+      std::string hex;
+      REQUIRE(static_cast<bool>(expected >> hex));
+      if (columns[column][static_cast<std::size_t>(row)] != unhex(hex) && mismatches++ < 5) {
+        CAPTURE(row);
+        CAPTURE(column);
+        CHECK(columns[column][static_cast<std::size_t>(row)] == unhex(hex));
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
+TEST_CASE("read_csv: mangled input gives a table or a csv_error, never a crash") {
+  const std::string valid =
+      "run,\"note, with comma\",loss\r\n"
+      "a,\"x \"\"q\"\"\",1.5\r\n"
+      "b,plain,nan\r\n"
+      "\"c\",\"\",2e3\r\n";
+  const char inserts[] = {'"', ',', '\n', '\r', '\0', ' ', 'x', '\xEF', '\xBB', '\xBF'};
+  std::mt19937 random(42);
+  int tables = 0;
+  int errors = 0;
+  for (int trial = 0; trial < 400; ++trial) {  // each read allocates fccp's 48 MiB buffer: slow under ASan
+    std::string text = valid;
+    const int edits = 1 + static_cast<int>(random() % 4U);
+    for (int edit = 0; edit < edits; ++edit) {
+      const std::size_t at = random() % (text.size() + 1);
+      const char c = inserts[random() % sizeof inserts];
+      switch (random() % 3U) {
+        case 0: text.insert(at, 1, c); break;
+        case 1: if (at < text.size()) { text.erase(at, 1); } break;
+        default: text = text.substr(0, at); break;
+      }
+    }
+    try {
+      const tradeoff::table table = read_text(text);
+      ++tables;
+      for (const std::string& name : table.column_names()) {
+        CHECK(table.numeric(name).size() == table.rows());
+        CHECK(table.strings(name).size() == static_cast<std::size_t>(table.rows()));
+      }
+      if (table.rows() > 0) {
+        CHECK(table.line_of_row(table.rows() - 1) >= static_cast<std::size_t>(table.rows()) + 1);
+      }
+    } catch (const tradeoff::csv_error& error) {
+      ++errors;
+      CHECK(contains(error.what(), "memory.csv"));
+    }
+  }
+  CHECK(tables > 20);
+  CHECK(errors > 20);
+}
+
+TEST_CASE("read_csv: a stream that cannot be read") {
+  std::ifstream missing("/nonexistent/file.csv");
+  try {
+    static_cast<void>(tradeoff::read_csv(missing, "/nonexistent/file.csv"));
+    FAIL("no error");
+  } catch (const tradeoff::csv_error& error) {
+    CHECK(contains(error.what(), "/nonexistent/file.csv"));
+    CHECK(contains(error.what(), "stream"));
+  }
+}
+
 TEST_CASE("read_csv: pandas' converter differs from correct rounding where pandas does") {
   const tradeoff::table table = read_text("x\n0.3\n-9223372036854775809\n0.1\n");
   const Eigen::ArrayXd pandas = table.numeric("x");

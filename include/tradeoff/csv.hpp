@@ -628,10 +628,15 @@ template <class MakeReader>
 /// @param in    the stream, read to its end (open binary streams in std::ios::binary)
 /// @param name  the name used in error messages and returned by `table::source()`
 /// @return the table of cells
-/// @throws csv_error on any problem with the text (see `read_csv(const std::string&)`).
+/// @throws csv_error when the stream is not good() to begin with (e.g. an ifstream that failed
+/// to open), and on any problem with the text (see `read_csv(const std::string&)`).
 /// @note Complexity O(bytes); memory: the cells' text plus 4 bytes per cell and 8 per row, and
 /// fast-cpp-csv-parser's 48 MiB line buffer while reading.
 [[nodiscard]] inline table read_csv(std::istream& in, const std::string& name) {
+  if (!in.good()) {
+    throw csv_error("read_csv", name, 0, 0,
+                    "the stream cannot be read (it is in a failed state; was the file opened?)");
+  }
   return detail::read_lines(name, 0, [&] {
     return std::make_unique<io::LineReader>(
         name.c_str(), std::make_unique<detail::checked_byte_source>(in));

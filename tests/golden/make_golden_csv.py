@@ -3,6 +3,8 @@
 
 tests/data/golden_csv_input.csv     a CSV with numbers in many spellings, missing-value markers,
                                     infinities and junk, in columns of every type pandas infers
+tests/data/golden_csv_strings.txt   every cell as pandas reads it as text (dtype=str,
+                                    keep_default_na=False), hex-encoded UTF-8, one row a line
 tests/data/golden_csv_expected.txt  for each column: pandas' missing and coerced counts, then per
                                     row the value of pd.to_numeric(pd.read_csv(f)[c],
                                     errors="coerce") and the correctly rounded value, as float.hex
@@ -136,6 +138,9 @@ COLUMNS = {
     "bools": lambda: rng.choice(["True", "False", "TRUE", "FALSE", "true", "false", "", "NA"]),
     # short decimals only (the common case in benchmark files)
     "short": lambda: spell_short(),
+    # text with commas, quotes, spaces and tabs (quoted as RFC 4180 requires): checks the splitter
+    "text": lambda: "".join(rng.choice(['a', 'b', ' ', ',', '"', '\t', '1', '.', "'", '\u00e9'])
+                            for _ in range(rng.randint(0, 12))),
 }
 
 
@@ -194,6 +199,12 @@ def main():
             out.write("column %s %d %d %d\n" % (name, ROWS, missing, coerced))
             for text, value in zip(texts, values):
                 out.write("%s %s\n" % (hexfloat(value), hexfloat(round_trip_value(text, value, name))))
+    with open(os.path.join(DATA, "golden_csv_strings.txt"), "w") as out:
+        out.write("# tests/golden/make_golden_csv.py, pandas %s: each cell of golden_csv_input.csv "
+                  "as read by pd.read_csv(dtype=str, keep_default_na=False), UTF-8 as hex, '-' "
+                  "for an empty cell\n" % pd.__version__)
+        for i in range(ROWS):
+            out.write(" ".join(raw[name][i].encode().hex() or "-" for name in columns) + "\n")
     print("wrote", path, file=sys.stderr)
 
 

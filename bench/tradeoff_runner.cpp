@@ -84,24 +84,92 @@ void measure(const bench::options& options, const std::string& implementation, s
   bench::report_memory(options.get("workload"), implementation, extra, items);
 }
 
+#ifdef TRADEOFF_BENCH_HAS_GROUP
+template <typename Keys>
+void time_grouped(const bench::options& options, const Keys& keys, const Eigen::ArrayXd& values) {
+  const std::string answers = options.get("answers");
+  const auto rows = static_cast<std::size_t>(values.size());
+  // group_by and summarize on their own, then the whole (what pandas and DuckDB are timed on).
+  decltype(tradeoff::group_by(keys)) grouping;
+  measure(options, "tradeoff.group_by", rows, grouping, [&] { return tradeoff::group_by(keys); });
+  tradeoff::group_summary summary;
+  measure(options, "tradeoff.summarize", rows, summary, [&] { return tradeoff::summarize(grouping, values); },
+          "summarize(grouping, values), Q1/Q3");
+  measure(options, "tradeoff", rows, summary, [&] { return tradeoff::summarize(tradeoff::group_by(keys), values); },
+          "group_by + summarize");
+  std::vector<std::int64_t> count(summary.count.data(), summary.count.data() + summary.count.size());
+  bench::write_npy(answers + ".tradeoff.count.npy", count);
+  bench::write_npy(answers + ".tradeoff.mean.npy", to_doubles(summary.mean));
+  bench::write_npy(answers + ".tradeoff.min.npy", to_doubles(summary.min));
+  bench::write_npy(answers + ".tradeoff.max.npy", to_doubles(summary.max));
+  bench::write_npy(answers + ".tradeoff.median.npy", to_doubles(summary.median));
+  bench::write_npy(answers + ".tradeoff.q1.npy", to_doubles(summary.quantiles.col(0)));
+  bench::write_npy(answers + ".tradeoff.q3.npy", to_doubles(summary.quantiles.col(1)));
+}
+#endif
+
 int run_group(const bench::options& options) {
 #ifdef TRADEOFF_BENCH_HAS_GROUP
-  static_cast<void>(options);
-  return 0;
+  const std::string stem = options.get("stem");
+  const Eigen::ArrayXd values = to_eigen(bench::read_npy<double>(stem + ".values.npy").data);
+  if (options.get("keys") == "int") {
+    const auto int_keys = bench::read_npy<std::int64_t>(stem + ".ikeys.npy").data;
+    const Eigen::Array<std::int64_t, Eigen::Dynamic, 1> keys =
+        Eigen::Map<const Eigen::Array<std::int64_t, Eigen::Dynamic, 1>>(int_keys.data(),
+                                                                        static_cast<Eigen::Index>(int_keys.size()));
+    time_grouped(options, keys, values);
+  } else {
+    std::vector<std::string> names;
+    std::ifstream names_file(stem + ".names.txt");
+    for (std::string name; std::getline(names_file, name);) {
+      names.push_back(name);
+    }
+    const auto codes = bench::read_npy<std::int32_t>(stem + ".codes.npy").data;
+    std::vector<std::string> keys;
+    keys.reserve(codes.size());
+    for (const auto code : codes) {
+      keys.push_back(names[static_cast<std::size_t>(code)]);
+    }
+    time_grouped(options, keys, values);
+  }
 #else
   bench::report_skip(options.get("workload"), "tradeoff", "tradeoff/group.hpp not available yet");
-  return 0;
 #endif
+  return 0;
 }
 
 int run_csv(const bench::options& options) {
 #ifdef TRADEOFF_BENCH_HAS_CSV
-  static_cast<void>(options);
-  return 0;
+  const std::string path = options.get("input");
+  const std::string answers = options.get("answers");
+  const std::vector<std::string> text_columns{"run", "type", "moe"};
+  std::vector<std::string> numeric_columns;
+  const tradeoff::table header = tradeoff::read_csv(path);
+  for (const auto& name : header.column_names()) {
+    if (std::find(text_columns.begin(), text_columns.end(), name) == text_columns.end()) {
+      numeric_columns.push_back(name);
+    }
+  }
+  using columns = std::vector<Eigen::ArrayXd>;
+  columns loaded;
+  measure(options, "tradeoff", 0, loaded, [&] {
+    const tradeoff::table table = tradeoff::read_csv(path);
+    columns result;
+    for (const auto& name : numeric_columns) {
+      result.push_back(table.numeric(name));
+    }
+    return result;
+  }, "read_csv + numeric(name) per numeric column");
+  for (std::size_t j = 0; j < numeric_columns.size(); ++j) {
+    bench::write_npy(answers + ".tradeoff.col-" + numeric_columns[j] + ".npy", to_doubles(loaded[j]));
+  }
+  std::size_t rows = 0;
+  measure(options, "tradeoff.read_csv", 0, rows, [&] { return static_cast<std::size_t>(tradeoff::read_csv(path).rows()); },
+          "read_csv alone (cells kept as text)");
 #else
   bench::report_skip(options.get("workload"), "tradeoff", "tradeoff/csv.hpp not available yet");
-  return 0;
 #endif
+  return 0;
 }
 
 int run(const bench::options& options) {

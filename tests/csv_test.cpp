@@ -379,6 +379,17 @@ TEST_CASE("read_csv errors: file, line and column in the message") {
     CHECK(header.line() == 1);
     CHECK(header.column() == 2);
   }
+  SUBCASE("a carriage return without newline (old Mac line ends)") {
+    const tradeoff::csv_error error = error_of("a,b\r1,2\r3,4\r");
+    CHECK(error.line() == 1);
+    CHECK(error.column() == 2);
+    CHECK(contains(error.what(), "carriage return"));
+    const tradeoff::csv_error quoted = error_of("a,b\n\"x\"\r,2\n");
+    CHECK(quoted.line() == 2);
+    CHECK(quoted.column() == 1);
+    const tradeoff::table inside = read_text("a,b\n\"x\ry\",2\r\n");
+    CHECK(inside.strings("a")[0] == "x\ry");
+  }
   SUBCASE("duplicated column names") {
     const tradeoff::csv_error error = error_of("run,loss,x,loss\n1,2,3,4\n");
     CHECK(error.line() == 1);

@@ -521,8 +521,20 @@ class csv_builder {
     const auto* comma =
         static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(last - p)));
     const char* const end = comma != nullptr ? comma : last;
+    if (std::memchr(p, '\r', static_cast<std::size_t>(end - p)) != nullptr) {
+      bare_carriage_return(line_number, column);
+    }
     out.append(p, static_cast<std::size_t>(end - p));
     return end;
+  }
+
+  // pandas ends a line at a lone \r (old Mac line ends); the line reader does not, so the rows
+  // would run together. Only \r inside quotes, or before \n (removed by the reader), is accepted.
+  [[noreturn]] void bare_carriage_return(std::size_t line, std::size_t column) const {
+    fail(line, column + 1,
+         "carriage return (\\r) not followed by a newline in " + column_label(column) +
+             " (old Mac line ends are not supported; outside quotes pandas would start a new "
+             "line there)");
   }
 
   // Appends into the arena; a Sink for split_field.
@@ -556,12 +568,16 @@ class csv_builder {
 
     if (std::memchr(line, '"', length) == nullptr) {
       // Fast path: the row is stored verbatim, commas included, and the commas are its cell ends.
+      const auto* carriage_return = static_cast<const char*>(std::memchr(line, '\r', length));
       std::memcpy(row, line, length);
       for (const char* p = line;;) {
         const auto* comma =
             static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(last - p)));
         if (found == columns_) {
           wrong_cell_count(line_number, found + 1);
+        }
+        if (carriage_return != nullptr && carriage_return < (comma != nullptr ? comma : last)) {
+          bare_carriage_return(line_number, found);
         }
         ends[found++] = static_cast<std::uint32_t>((comma != nullptr ? comma : last) - line);
         if (comma == nullptr) {
@@ -648,14 +664,16 @@ template <class MakeReader>
 /// Format: comma-separated; `"` quotes a field (commas and doubled quotes "" inside); LF or CRLF
 /// line ends; a UTF-8 byte-order mark and a missing final newline are accepted; lines that are
 /// empty or hold only spaces and tabs are skipped (as pandas does). Limits, from
-/// fast-cpp-csv-parser's line reader: a quoted field cannot contain a newline, and a line may be
-/// at most 2^24 − 1 bytes (16 MiB).
+/// fast-cpp-csv-parser's line reader: a quoted field cannot contain a newline, a carriage return
+/// must be followed by a newline (except inside quotes), and a line may be at most 2^24 − 1 bytes
+/// (16 MiB).
 /// @param path  file name
 /// @return the table of cells; a file with only a header has zero rows
 /// @throws csv_error (what() names the file, and the line and column where they apply) when the
 /// file cannot be opened or read; it is empty; two columns share a name (both positions given);
 /// a row has too few or too many cells; a quoted field is not closed by the end of its line; a
-/// line exceeds the limit; or the file contains a NUL byte.
+/// carriage return is not followed by a newline outside quotes; a line exceeds the limit; or the
+/// file contains a NUL byte.
 /// @note Complexity O(bytes). Memory: see the stream overload.
 [[nodiscard]] inline table read_csv(const std::string& path) {
   std::error_code size_error;

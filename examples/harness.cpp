@@ -1,0 +1,114 @@
+// harness — how a benchmark harness keeps the quality / KV-cache Pareto front and per-type loss
+// statistics up to date while runs finish one by one.
+//
+// The runs of a CSV (default: the bundled data) are replayed in file order as if each had just
+// finished. Every dense run with a loss goes into a tradeoff::pareto_archive keyed by its row;
+// the archive says whether the run entered the front and which runs it pushed off. Every
+// `checkpoint` runs the harness prints the loss per attention type so far (count, median,
+// quartiles) from tradeoff::group_by with a mask of the runs seen — no copy of the table.
+//
+//   harness [CSV] [--checkpoint N]
+
+#include "plot.hpp"
+
+#include <tradeoff/csv.hpp>
+#include <tradeoff/group.hpp>
+#include <tradeoff/pareto.hpp>
+#include <tradeoff/pareto_archive.hpp>
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+using mask = Eigen::Array<bool, Eigen::Dynamic, 1>;
+
+void print_statistics(const std::vector<std::string>& type, const Eigen::ArrayXd& loss, const mask& seen) {
+  const auto by_type = tradeoff::group_by(type, seen);
+  const tradeoff::group_summary s = tradeoff::summarize(by_type, loss, {0.25, 0.75});
+  for (Eigen::Index g = 0; g < s.count.size(); ++g) {
+    std::cout << "    " << by_type.keys[static_cast<std::size_t>(g)] << ": " << s.count(g) << " losses, median "
+              << example::fixed(s.median(g), 4) << " (Q1 " << example::fixed(s.quantiles(g, 0), 4) << ", Q3 "
+              << example::fixed(s.quantiles(g, 1), 4) << ")\n";
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    std::string path = TRADEOFF_DEFAULT_DATA;
+    Eigen::Index checkpoint = 72;
+    for (int i = 1; i < argc; ++i) {
+      const std::string arg = argv[i];
+      if (arg == "--checkpoint" && i + 1 < argc) {
+        checkpoint = std::stol(argv[++i]);
+        if (checkpoint < 1) throw std::invalid_argument("--checkpoint must be at least 1");
+      } else if (arg == "--help") {
+        std::cout << "usage: harness [CSV] [--checkpoint N]\n";
+        return 0;
+      } else {
+        path = arg;
+      }
+    }
+    const tradeoff::table runs = tradeoff::read_csv(path);
+    const std::vector<std::string> run = runs.strings("run");
+    const std::vector<std::string> type = runs.strings("type");
+    const mask moe = runs.booleans("moe");
+    const Eigen::ArrayXd cache = runs.numeric("theoretical_cache_mb");
+    const Eigen::ArrayXd loss = runs.numeric("val_loss");
+    auto name = [&](Eigen::Index row) { return run[static_cast<std::size_t>(row)]; };
+
+    tradeoff::pareto_archive<Eigen::Index> archive(2);  // minimise cache, minimise loss
+    mask seen = mask::Constant(runs.rows(), false);
+    std::cout << "Replaying " << runs.rows() << " runs from " << path << "\n";
+    for (Eigen::Index row = 0; row < runs.rows(); ++row) {
+      seen(row) = true;
+      if (!moe(row) && !std::isnan(cache(row)) && !std::isnan(loss(row))) {
+        const auto result = archive.insert({cache(row), loss(row)}, row);
+        if (result.entered()) {
+          std::cout << "  run " << row + 1 << " " << name(row) << " (" << example::fixed(cache(row), 3) << " MB, loss "
+                    << example::fixed(loss(row), 4) << ") enters the front";
+          if (!result.removed.empty()) {
+            std::cout << ", pushing off";
+            for (const auto id : result.removed) std::cout << " " << name(id);
+          }
+          std::cout << "; front size " << archive.size() << "\n";
+        }
+      }
+      if ((row + 1) % checkpoint == 0 || row + 1 == runs.rows()) {
+        std::cout << "  after " << row + 1 << " runs, loss by attention type:\n";
+        print_statistics(type, loss, seen);
+      }
+    }
+
+    std::cout << "Final dense front (" << archive.size() << " runs), lowest cache first:\n";
+    const std::vector<Eigen::Index> ids = archive.ids();
+    for (const auto id : ids) {
+      std::cout << "  " << name(id) << ": " << example::fixed(cache(id), 3) << " MB, loss "
+                << example::fixed(loss(id), 4) << "\n";
+    }
+
+    // The archive after the stream equals the front of the whole table computed in one call.
+    std::vector<int> dense_rows;
+    for (Eigen::Index row = 0; row < runs.rows(); ++row) {
+      if (!moe(row)) dense_rows.push_back(static_cast<int>(row));
+    }
+    const Eigen::Map<const Eigen::ArrayXi> dense(dense_rows.data(), static_cast<Eigen::Index>(dense_rows.size()));
+    const Eigen::ArrayXi batch_front = dense(tradeoff::pareto_front(cache(dense), loss(dense)));
+    const bool same = std::equal(ids.begin(), ids.end(), batch_front.begin(), batch_front.end(),
+                                 [](Eigen::Index a, int b) { return a == b; });
+    std::cout << "Same as pareto_front over all dense runs at once: " << (same ? "yes" : "NO") << "\n";
+    return same ? 0 : 1;
+  } catch (const std::exception& error) {
+    std::cerr << "harness: " << error.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,385 @@
+#ifndef TRADEOFF_TESTS_FUZZ_CHECK_CSV_HPP
+#define TRADEOFF_TESTS_FUZZ_CHECK_CSV_HPP
+
+/// @file
+/// @brief Property check for tradeoff/csv.hpp on an arbitrary byte string taken as a whole file.
+///
+/// read_csv(istream, name) may only succeed or throw tradeoff::csv_error (anything else is a
+/// bug). Its outcome is compared with an independent, deliberately naive reader of the format
+/// that csv.hpp documents (NUL bytes rejected; UTF-8 BOM skipped; lines split at LF, one
+/// trailing CR dropped, any other CR outside quotes rejected; lines of only spaces and tabs
+/// skipped; the first line is the header;
+/// RFC 4180 quotes at the start of a field, "" inside, no newline inside; empty header cells
+/// named "Unnamed: <i>"; duplicated names, ragged rows and unterminated quotes rejected):
+/// - both fail, at the same line; or both succeed with the same names and the same cells;
+/// - on success every column is read as strings, numbers (both precisions, with the missing and
+///   coerced counts) and booleans (which may throw csv_error only for a non-boolean cell, at its
+///   line), and the results are consistent with the cells (sizes, NaN counts, values equal to
+///   strtod's within pandas' 1-ulp tolerance, exactly for the round-trip converter);
+/// - read_csv(path) on the same bytes written to a file gives the same table or the same error
+///   (inputs whose size is a multiple of 4);
+/// - no csv_error lacks the "tradeoff::<function>: <file>" prefix.
+/// Throws tradeoff_fuzz::check_failure on any disagreement.
+
+#include "byte_reader.hpp"
+
+#include <tradeoff/csv.hpp>
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <unistd.h>  // mkstemp, close
+
+namespace tradeoff_fuzz {
+
+namespace csv_detail {
+
+/// What the naive reader makes of the bytes: an error line (0 when the error has no line, as
+/// for an empty file) or the names and the cells.
+struct naive_table {
+  bool ok = false;
+  std::size_t error_line = 0;
+  std::vector<std::string> names;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::size_t> row_lines;  // 1-based line of each row
+};
+
+/// Splits one line into unquoted fields; false for an unterminated quote or a CR outside quotes.
+inline bool split_line(std::string_view line, std::vector<std::string>& fields) {
+  fields.clear();
+  std::size_t i = 0;
+  for (;;) {
+    std::string field;
+    if (i < line.size() && line[i] == '"') {
+      ++i;
+      for (;;) {
+        if (i >= line.size()) return false;
+        if (line[i] == '"') {
+          if (i + 1 < line.size() && line[i + 1] == '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        field += line[i++];
+      }
+    }
+    while (i < line.size() && line[i] != ',') {
+      if (line[i] == '\r') return false;  // a CR outside quotes (not before LF) is an error
+      field += line[i++];
+    }
+    fields.push_back(field);
+    if (i >= line.size()) return true;
+    ++i;  // the comma
+  }
+}
+
+inline naive_table naive_read(std::string_view bytes) {
+  naive_table t;
+  if (bytes.find('\0') != std::string_view::npos) {
+    t.error_line = static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bytes.find('\0')), '\n')) + 1;
+    return t;
+  }
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  std::vector<std::string_view> lines;
+  while (!bytes.empty()) {
+    const std::size_t newline = bytes.find('\n');
+    std::string_view line = bytes.substr(0, newline);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (newline == std::string_view::npos) break;
+    bytes.remove_prefix(newline + 1);
+  }
+  auto blank = [](std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; };
+  std::size_t i = 0;
+  while (i < lines.size() && blank(lines[i])) ++i;
+  if (i == lines.size()) return t;  // empty: error without a line
+  std::vector<std::string> fields;
+  if (!split_line(lines[i], fields)) {
+    t.error_line = i + 1;
+    return t;
+  }
+  t.names = fields;
+  for (std::size_t c = 0; c < t.names.size(); ++c) {
+    if (t.names[c].empty()) t.names[c] = "Unnamed: " + std::to_string(c);
+  }
+  for (std::size_t a = 0; a < t.names.size(); ++a) {
+    for (std::size_t b = 0; b < a; ++b) {
+      if (t.names[a] == t.names[b]) {
+        t.error_line = i + 1;
+        return t;
+      }
+    }
+  }
+  for (++i; i < lines.size(); ++i) {
+    if (blank(lines[i])) continue;
+    if (!split_line(lines[i], fields) || fields.size() != t.names.size()) {
+      t.error_line = i + 1;
+      return t;
+    }
+    t.rows.push_back(fields);
+    t.row_lines.push_back(i + 1);
+  }
+  t.ok = true;
+  return t;
+}
+
+/// The outcome of one read_csv call: a table or a csv_error.
+struct outcome {
+  std::optional<tradeoff::table> table;
+  std::string error;
+  std::size_t error_line = 0;
+};
+
+template <typename Read>
+outcome attempt(Read&& read, const std::string& name, const std::string& function_prefix) {
+  outcome result;
+  try {
+    result.table.emplace(read());
+  } catch (const tradeoff::csv_error& e) {
+    result.error = e.what();
+    result.error_line = e.line();
+    expect(result.error.rfind(function_prefix + name, 0) == 0, "csv_error without the prefix \"", function_prefix,
+           name, "\": ", result.error);
+    expect(e.file() == name, "csv_error::file() is \"", e.file(), "\", expected \"", name, "\"");
+  }
+  return result;
+}
+
+inline bool strtod_whole(const std::string& text, double& value) {
+  if (text.empty()) return false;
+  const char* begin = text.c_str();
+  char* end = nullptr;
+  errno = 0;
+  value = std::strtod(begin, &end);
+  if (end == begin) return false;
+  for (const char* p = end; *p != '\0'; ++p) {
+    if (std::strchr(" \t\n\v\f\r", *p) == nullptr) return false;
+  }
+  return true;
+}
+
+inline double ulp_distance(double a, double b) {
+  if (a == b) return 0.0;
+  return std::fabs(a - b) / std::fabs(std::nextafter(a, b) - a);
+}
+
+inline bool bool_token(const std::string& text, bool& value) {
+  if (text == "True" || text == "true" || text == "TRUE" || text == "1") {
+    value = true;
+    return true;
+  }
+  if (text == "False" || text == "false" || text == "FALSE" || text == "0") {
+    value = false;
+    return true;
+  }
+  return false;
+}
+
+/// The checks on a successful read: the table against the naive reader's, every accessor.
+inline void check_table(const tradeoff::table& t, const naive_table& expected, const std::string& input) {
+  const auto rows = static_cast<std::size_t>(t.rows());
+  expect(t.column_names() == expected.names, "column names differ from the naive reader's\ninput: ", input);
+  expect(rows == expected.rows.size(), "rows() = ", rows, ", the naive reader found ", expected.rows.size(),
+         "\ninput: ", input);
+  expect(t.columns() == static_cast<Eigen::Index>(expected.names.size()), "columns() inconsistent");
+  for (std::size_t r = 0; r < rows; ++r) {
+    expect(t.line_of_row(static_cast<Eigen::Index>(r)) == expected.row_lines[r], "line_of_row(", r, ") = ",
+           t.line_of_row(static_cast<Eigen::Index>(r)), ", expected ", expected.row_lines[r], "\ninput: ", input);
+  }
+  for (std::size_t c = 0; c < expected.names.size(); ++c) {
+    const std::string& name = expected.names[c];
+    const auto column = static_cast<Eigen::Index>(c);
+    expect(t.has_column(name) && t.column_index(name) == column, "has_column/column_index wrong for \"", name, "\"");
+    const std::vector<std::string> text = t.strings(name);
+    expect(text.size() == rows, "strings(\"", name, "\").size() = ", text.size());
+    for (std::size_t r = 0; r < rows; ++r) {
+      expect(text[r] == expected.rows[r][c], "cell (", r, ", ", c, ") is \"", text[r], "\", the naive reader has \"",
+             expected.rows[r][c], "\"\ninput: ", input);
+      expect(t.cell(static_cast<Eigen::Index>(r), column) == text[r], "cell() and strings() disagree");
+    }
+
+    const tradeoff::numeric_column pandas = t.numeric_with_report(name);
+    const tradeoff::numeric_column exact = t.numeric_with_report(name, tradeoff::float_precision::round_trip);
+    expect(pandas.values.size() == t.rows() && exact.values.size() == t.rows(), "numeric size wrong");
+    expect(same_bits(t.numeric(name), pandas.values), "numeric() differs from numeric_with_report().values");
+    expect(t.coerced(name) == pandas.coerced, "coerced() differs from numeric_with_report().coerced");
+    expect(pandas.missing >= 0 && pandas.coerced >= 0 && pandas.missing + pandas.coerced <= t.rows(),
+           "missing/coerced counts out of range");
+    const auto nan_count = static_cast<Eigen::Index>(pandas.values.isNaN().count());
+    expect(nan_count == pandas.missing + pandas.coerced, "numeric(\"", name, "\"): ", nan_count,
+           " NaN but missing + coerced = ", pandas.missing + pandas.coerced, "\ninput: ", input);
+    expect(static_cast<Eigen::Index>(exact.values.isNaN().count()) == exact.missing + exact.coerced,
+           "numeric(round_trip): NaN count differs from missing + coerced\ninput: ", input);
+    for (std::size_t r = 0; r < rows; ++r) {
+      const auto row = static_cast<Eigen::Index>(r);
+      const std::string& cell = text[r];
+      if (std::isnan(pandas.values(row)) != std::isnan(exact.values(row))) {
+        expect(false, "numeric(\"", name, "\") row ", r, ": the two precisions disagree on NaN for \"", cell,
+               "\"\ninput: ", input);
+      }
+      if (std::isnan(pandas.values(row))) continue;
+      bool flag = false;
+      double parsed = 0.0;
+      if (bool_token(cell, flag) && !strtod_whole(cell, parsed)) {
+        expect(pandas.values(row) == (flag ? 1.0 : 0.0), "numeric: boolean cell \"", cell, "\" gave ",
+               pandas.values(row));
+        continue;
+      }
+      expect(strtod_whole(cell, parsed), "numeric(\"", name, "\") row ", r, ": \"", cell, "\" gave ",
+             pandas.values(row), " but strtod does not read it as a number\ninput: ", input);
+      expect(exact.values(row) == parsed, "numeric(round_trip) row ", r, ": \"", cell, "\" gave ", exact.values(row),
+             ", strtod gives ", parsed, "\ninput: ", input);
+      expect(ulp_distance(pandas.values(row), parsed) <= 1.0, "numeric(pandas) row ", r, ": \"", cell, "\" gave ",
+             pandas.values(row), ", more than 1 ulp from strtod's ", parsed, "\ninput: ", input);
+    }
+
+    // booleans: all cells boolean tokens -> their values; else csv_error at the first other cell.
+    std::size_t first_bad = rows;
+    std::vector<bool> flags(rows, false);
+    for (std::size_t r = 0; r < rows; ++r) {
+      bool flag = false;
+      if (!bool_token(text[r], flag)) {
+        first_bad = r;
+        break;
+      }
+      flags[r] = flag;
+    }
+    try {
+      const auto booleans = t.booleans(name);
+      expect(first_bad == rows, "booleans(\"", name, "\") accepted the cell \"", first_bad < rows ? text[first_bad] : "",
+             "\"\ninput: ", input);
+      expect(static_cast<std::size_t>(booleans.size()) == rows, "booleans size wrong");
+      for (std::size_t r = 0; r < rows; ++r) {
+        expect(booleans(static_cast<Eigen::Index>(r)) == flags[r], "booleans(\"", name, "\") row ", r, " wrong");
+      }
+    } catch (const tradeoff::csv_error& e) {
+      expect(first_bad < rows, "booleans(\"", name, "\") threw on an all-boolean column: ", e.what());
+      expect(e.line() == expected.row_lines[first_bad] && e.column() == c + 1, "booleans(\"", name,
+             "\") reported line ", e.line(), " column ", e.column(), ", expected ", expected.row_lines[first_bad],
+             " and ", c + 1, ": ", e.what());
+      expect(std::string(e.what()).rfind("tradeoff::table::booleans: ", 0) == 0, "booleans: bad prefix: ", e.what());
+    }
+  }
+  // A column that does not exist: csv_error listing the available ones.
+  const std::string absent = "\x01no such column";
+  try {
+    static_cast<void>(t.numeric(absent));
+    expect(false, "numeric() of a missing column did not throw");
+  } catch (const tradeoff::csv_error& e) {
+    const std::string what = e.what();
+    for (const auto& name : expected.names) {
+      expect(what.find("\"" + name + "\"") != std::string::npos, "missing-column error does not list \"", name,
+             "\": ", what);
+    }
+  }
+  // Out-of-range cells: std::out_of_range, never a read out of bounds.
+  for (const auto& [r, c] : {std::pair<Eigen::Index, Eigen::Index>{-1, 0}, {t.rows(), 0}, {0, -1}, {0, t.columns()}}) {
+    bool threw = false;
+    try {
+      static_cast<void>(t.cell(r, c));
+    } catch (const std::out_of_range&) {
+      threw = true;
+    }
+    expect(threw, "cell(", r, ", ", c, ") did not throw std::out_of_range");
+  }
+}
+
+/// The input for messages: at most 300 bytes, escaped.
+inline std::string printable(std::string_view bytes) {
+  std::string out = "\"";
+  for (const char ch : bytes.substr(0, 300)) {
+    const auto byte = static_cast<unsigned char>(ch);
+    if (byte >= 0x20 && byte < 0x7F && ch != '"' && ch != '\\') {
+      out += ch;
+    } else {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02X", byte);
+      out += escaped;
+    }
+  }
+  return out + (bytes.size() > 300 ? "\"..." : "\"");
+}
+
+/// A per-process scratch file for the path overload.
+inline const std::string& scratch_path() {
+  static const std::string path = [] {
+    char name[] = "/tmp/tradeoff_fuzz_csv_XXXXXX";
+    const int fd = mkstemp(name);
+    if (fd >= 0) close(fd);
+    return std::string(name);
+  }();
+  return path;
+}
+
+}  // namespace csv_detail
+
+/// @brief Runs every CSV property on the input; throws check_failure on a disagreement.
+inline void check_csv(const std::uint8_t* data, std::size_t size) {
+  using namespace csv_detail;
+  const std::string bytes(reinterpret_cast<const char*>(data), size);
+  const std::string shown = printable(bytes);
+  const std::string name = "fuzz.csv";
+  std::istringstream stream(bytes, std::ios::binary);
+  const outcome from_stream =
+      attempt([&] { return tradeoff::read_csv(stream, name); }, name, "tradeoff::read_csv: ");
+  const naive_table expected = naive_read(bytes);
+
+  if (from_stream.table) {
+    expect(expected.ok, "read_csv accepted what the naive reader rejects at line ", expected.error_line, "\ninput: ",
+           shown);
+    check_table(*from_stream.table, expected, shown);
+  } else {
+    expect(!expected.ok, "read_csv rejected a file the naive reader accepts: ", from_stream.error, "\ninput: ", shown);
+    expect(from_stream.error_line == expected.error_line, "read_csv's error is at line ", from_stream.error_line,
+           ", the naive reader's at line ", expected.error_line, ": ", from_stream.error, "\ninput: ", shown);
+  }
+
+  // The path overload reads the same bytes the same way. Checked for one input in four (by
+  // size), because each read_csv call costs fast-cpp-csv-parser's 48 MiB buffer.
+  if (size % 4 != 0) return;
+  const std::string& path = scratch_path();
+  {
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+  const outcome from_file = attempt([&] { return tradeoff::read_csv(path); }, path, "tradeoff::read_csv: ");
+  expect(from_file.table.has_value() == from_stream.table.has_value(), "read_csv(path) and read_csv(stream) disagree",
+         " on success: ", from_file.error, from_stream.error, "\ninput: ", shown);
+  if (from_file.table) {
+    const tradeoff::table& a = *from_stream.table;
+    const tradeoff::table& b = *from_file.table;
+    expect(a.column_names() == b.column_names() && a.rows() == b.rows(), "read_csv(path) table differs");
+    for (Eigen::Index r = 0; r < a.rows(); ++r) {
+      for (Eigen::Index c = 0; c < a.columns(); ++c) {
+        expect(a.cell(r, c) == b.cell(r, c), "read_csv(path) cell (", r, ", ", c, ") differs");
+      }
+    }
+  } else {
+    const std::string tail_stream = from_stream.error.substr(std::string("tradeoff::read_csv: ").size() + name.size());
+    const std::string tail_file = from_file.error.substr(std::string("tradeoff::read_csv: ").size() + path.size());
+    expect(tail_stream == tail_file, "read_csv(path) and read_csv(stream) report different errors:\n  ",
+           from_stream.error, "\n  ", from_file.error);
+  }
+}
+
+}  // namespace tradeoff_fuzz
+
+#endif  // TRADEOFF_TESTS_FUZZ_CHECK_CSV_HPP

@@ -86,15 +86,19 @@ Eigen::ArrayXd to_array(const std::vector<double>& v) {
   return Eigen::Map<const Eigen::ArrayXd>(v.data(), static_cast<Eigen::Index>(v.size()));
 }
 
-// Reference: the same numpy positions read from a fully sorted copy (checks the shared selection).
+// Reference: the same numpy positions read from a fully sorted sample (checks the selection).
+double from_sorted(const std::vector<double>& sorted, double q, quantile_method method) {
+  const auto position = tradeoff::detail::locate_quantile(static_cast<Eigen::Index>(sorted.size()), q, method);
+  return tradeoff::detail::evaluate_quantile(position, sorted.data());
+}
+
 double sorted_reference(std::vector<double> v, double q, quantile_method method) {
   v.erase(std::remove_if(v.begin(), v.end(), [](double x) { return std::isnan(x); }), v.end());
   if (v.empty()) {
     return std::numeric_limits<double>::quiet_NaN();
   }
   std::sort(v.begin(), v.end());
-  const auto position = tradeoff::detail::locate_quantile(static_cast<Eigen::Index>(v.size()), q, method);
-  return tradeoff::detail::evaluate_quantile(position, v.data());
+  return from_sorted(v, q, method);
 }
 
 std::vector<double> random_sample(std::mt19937_64& rng, int n, int kind) {
@@ -314,4 +318,35 @@ TEST_CASE("quantile: errors") {
   CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::quantile(matrix, 0.5)),
                        doctest::Contains("tradeoff::quantile: values must be a vector"), std::invalid_argument);
   CHECK_THROWS_AS(static_cast<void>(tradeoff::median(matrix)), std::invalid_argument);
+}
+
+TEST_CASE("quantiles: large samples (sampling selection and its fallback) equal a fully sorted reference") {
+  std::mt19937_64 rng(5);
+  std::normal_distribution<double> normal(0.0, 1.0);
+  std::uniform_int_distribution<int> grid(0, 20);
+  const std::vector<double> levels = {0.0, 0.001, 0.25, 0.5, 1.0 / 3.0, 0.75, 0.999, 1.0};
+  const int n = 300001;
+  for (int kind = 0; kind < 4; ++kind) {
+    std::vector<double> v(static_cast<std::size_t>(n));
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      switch (kind) {
+        case 0: v[i] = normal(rng); break;                               // continuous
+        case 1: v[i] = static_cast<double>(grid(rng)); break;            // heavy ties
+        case 2: v[i] = 7.0; break;                                       // one value: brackets overflow, fallback
+        default: v[i] = i % 1000 == 0 ? std::numeric_limits<double>::infinity() * (i % 2000 == 0 ? 1 : -1)
+                                      : normal(rng) * 1e300;             // infinities and huge values
+      }
+    }
+    const Eigen::ArrayXd values = to_array(v);
+    std::vector<double> sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto& [name, method] : all_methods) {
+      const Eigen::ArrayXd got = tradeoff::quantiles(values, levels, method);
+      for (std::size_t j = 0; j < levels.size(); ++j) {
+        INFO("kind " << kind << " method " << name << " q=" << levels[j]);
+        CHECK(same(got(static_cast<Eigen::Index>(j)), from_sorted(sorted, levels[j], method)));
+      }
+    }
+    CHECK(same(tradeoff::median(values), (sorted[static_cast<std::size_t>(n / 2)])));
+  }
 }

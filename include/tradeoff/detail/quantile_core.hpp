@@ -10,9 +10,12 @@
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <utility>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -236,8 +239,112 @@ inline void multiselect(double* data, Eigen::Index lo, Eigen::Index hi, const Ei
   }
 }
 
-/// Rearranges data[0, n) so that data[k] is the k-th smallest value for every k in `needed`
-/// (any order, duplicates allowed; `needed` is sorted and deduplicated in place). No NaN in data.
+/// From this size on, order statistics are found by sampling (sample_select) instead of nth_element.
+inline constexpr Eigen::Index sample_select_threshold = Eigen::Index{1} << 17;
+
+/// Order statistics of a large array by sampling (Floyd & Rivest's idea, for several ranks at
+/// once): sort a random sample, bracket each needed rank between two sample values, then one
+/// pass counts the values below each bracket and copies the values inside it; the rank is then
+/// selected inside its small bracket. Writes data[k] = k-th smallest for each k in `needed`
+/// (sorted, distinct) and returns true; returns false (data untouched) if a bracket missed its
+/// rank, which is rare, and the caller falls back to multiselect. The result does not depend on
+/// the sample: only the speed does.
+inline bool sample_select(double* data, Eigen::Index n, const std::vector<Eigen::Index>& needed) {
+  // Sample size about n^(2/3) (Floyd & Rivest); a rank's position in the sorted sample has a
+  // standard deviation of at most sqrt(s)/2, and the bracket reaches 6 of them on each side.
+  const auto sample_size = static_cast<Eigen::Index>(std::cbrt(static_cast<double>(n)) * std::cbrt(static_cast<double>(n)));
+  const auto margin = static_cast<Eigen::Index>(3.0 * std::sqrt(static_cast<double>(sample_size))) + 8;
+  std::vector<double> sample(static_cast<std::size_t>(sample_size));
+  std::uint64_t state = 0x9E3779B97F4A7C15ULL ^ static_cast<std::uint64_t>(n);
+  for (double& x : sample) {
+    state ^= state << 13;  // xorshift64: deterministic, fast
+    state ^= state >> 7;
+    state ^= state << 17;
+    x = data[static_cast<Eigen::Index>(state % static_cast<std::uint64_t>(n))];
+  }
+  std::sort(sample.begin(), sample.end());
+  constexpr std::size_t max_brackets = 16;
+  std::array<Eigen::Index, max_brackets> first_sample{};
+  std::array<Eigen::Index, max_brackets> last_sample{};
+  std::vector<std::size_t> bracket_of(needed.size());
+  std::size_t m = 0;
+  for (std::size_t r = 0; r < needed.size(); ++r) {
+    const auto centre = static_cast<Eigen::Index>(static_cast<double>(needed[r]) / static_cast<double>(n) *
+                                                  static_cast<double>(sample_size));
+    const Eigen::Index first = std::max<Eigen::Index>(centre - margin, 0);
+    const Eigen::Index last = std::min<Eigen::Index>(centre + margin, sample_size - 1);
+    if (m > 0 && first <= last_sample[m - 1]) {
+      last_sample[m - 1] = std::max(last_sample[m - 1], last);
+    } else {
+      if (m == max_brackets) {
+        return false;
+      }
+      first_sample[m] = first;
+      last_sample[m] = last;
+      ++m;
+    }
+    bracket_of[r] = m - 1;
+  }
+  std::array<double, max_brackets> low{};
+  std::array<double, max_brackets> high{};
+  std::array<Eigen::Index, max_brackets> below{};
+  std::array<Eigen::Index, max_brackets> filled{};
+  std::array<Eigen::Index, max_brackets> capacity{};
+  std::array<Eigen::Index, max_brackets> start{};
+  Eigen::Index total_capacity = 0;
+  for (std::size_t b = 0; b < m; ++b) {
+    // The outermost brackets reach to the ends so that ranks near 0 or n - 1 are always inside.
+    low[b] = first_sample[b] == 0 ? -std::numeric_limits<double>::infinity()
+                                  : sample[static_cast<std::size_t>(first_sample[b])];
+    high[b] = last_sample[b] == sample_size - 1 ? std::numeric_limits<double>::infinity()
+                                                : sample[static_cast<std::size_t>(last_sample[b])];
+    const double share = static_cast<double>(last_sample[b] - first_sample[b] + 1) / static_cast<double>(sample_size);
+    capacity[b] = static_cast<Eigen::Index>(share * static_cast<double>(n) * 1.5) + 1024;
+    start[b] = total_capacity;
+    total_capacity += capacity[b];
+  }
+  if (total_capacity >= n / 2) {
+    return false;  // brackets would be as large as the data: selection is cheaper
+  }
+  std::vector<double> inside(static_cast<std::size_t>(total_capacity));
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double x = data[i];
+    for (std::size_t b = 0; b < m; ++b) {
+      below[b] += x < low[b] ? 1 : 0;
+      if (x >= low[b] && x <= high[b]) {
+        if (filled[b] == capacity[b]) {
+          return false;
+        }
+        inside[static_cast<std::size_t>(start[b] + filled[b]++)] = x;
+      }
+    }
+  }
+  for (std::size_t r = 0; r < needed.size(); ++r) {
+    const Eigen::Index offset = needed[r] - below[bracket_of[r]];
+    if (offset < 0 || offset >= filled[bracket_of[r]]) {
+      return false;
+    }
+  }
+  std::vector<Eigen::Index> local;
+  for (std::size_t b = 0; b < m; ++b) {
+    local.clear();
+    for (std::size_t r = 0; r < needed.size(); ++r) {
+      if (bracket_of[r] == b) {
+        local.push_back(needed[r] - below[b]);
+      }
+    }
+    double* part = inside.data() + start[b];
+    multiselect(part, 0, filled[b], local.data(), local.data() + local.size());
+    for (const Eigen::Index k : local) {
+      data[k + below[b]] = part[k];  // data is scratch space; only the needed positions matter now
+    }
+  }
+  return true;
+}
+
+/// Makes data[k] the k-th smallest value of data[0, n) for every k in `needed` (any order,
+/// duplicates allowed; `needed` is sorted and deduplicated in place). Afterwards only the needed
+/// positions are meaningful: data is scratch space. No NaN in data.
 inline void select_order_statistics(double* data, Eigen::Index n, std::vector<Eigen::Index>& needed) {
   if (n <= sort_threshold) {
     std::sort(data, data + n);
@@ -245,6 +352,9 @@ inline void select_order_statistics(double* data, Eigen::Index n, std::vector<Ei
   }
   std::sort(needed.begin(), needed.end());
   needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
+  if (n >= sample_select_threshold && sample_select(data, n, needed)) {
+    return;
+  }
   multiselect(data, 0, n, needed.data(), needed.data() + needed.size());
 }
 

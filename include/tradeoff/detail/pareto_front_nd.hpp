@@ -252,22 +252,56 @@ class integer_set {
 /// front(range) halves the range (by lexicographic position), solves both halves and removes
 /// from the right half's front every row that a left-half front row weakly dominates in
 /// objectives 1..d-1 (filter). filter splits objective k at a median value into four
-/// quadrant subproblems, three of which remain (one in a lower dimension), and ends in a
-/// one-objective minimum, a two-objective sweep, or all pairs when tiny. Lists are kept
-/// sorted by objective d-2 (partitions are stable and merged back, fronts are merged), so the
-/// two-objective sweep needs no sort: O(m log^(d-2) m) time for d >= 4, O(m) memory.
+/// quadrant subproblems, three of which remain (one in a lower dimension), until three
+/// objectives are left; those are decided by one sweep along objective d-3 over a staircase
+/// of (d-2, d-1) held in an integer_set (as in the 3-D front). Tiny subproblems use all
+/// pairs. Rows are renamed by their order in objective d-3 and lists are kept sorted by
+/// that id (partitions are stable and merged back, fronts are merged), so the sweep needs no
+/// sort. Time O(m log m log64 m) for d = 4 and O(m log^(d-3) m log64 m) above; O(m d) memory.
 class klp_front {
  public:
   explicit klp_front(const unique_rows& rows)
-      : values_(rows.values.data()), dims_(rows.dims), dominated_(rows.size(), 0),
-        scratch_values_(rows.size()), scratch_index_(rows.size()) {}
+      : rows_(rows.size()), dims_(rows.dims), columns_(rows.size() * rows.dims),
+        id_of_row_(rows.size()), dominated_(rows.size(), 0), scratch_values_(rows.size()),
+        scratch_index_(rows.size()), second_rank_(rows.size()),
+        staircase_(rows.size()), third_(rows.size()) {
+    // Rows are renamed by their rank in objective d-3 (ties by lexicographic position), so
+    // that every list sorted "by objective d-3" is simply sorted by id, and the objectives
+    // are stored column by column in that order.
+    std::vector<std::uint64_t> keys(rows_);
+    std::vector<int> by_sweep(rows_);
+    for (std::size_t u = 0; u < rows_; ++u) {
+      keys[u] = ordered_key(rows.row(u)[dims_ - 3]);
+      by_sweep[u] = static_cast<int>(u);
+    }
+    radix_sort_pairs(keys, by_sweep);
+    for (std::size_t id = 0; id < rows_; ++id) {
+      const auto u = static_cast<std::size_t>(by_sweep[id]);
+      id_of_row_[u] = static_cast<int>(id);
+      for (std::size_t j = 0; j < dims_; ++j) {
+        columns_[j * rows_ + id] = rows.row(u)[j];
+      }
+    }
+    // Dense ranks of objective d-2: the keys of the staircase in the three-objective sweep.
+    for (std::size_t id = 0; id < rows_; ++id) {
+      keys[id] = ordered_key(at(static_cast<int>(id), dims_ - 2));
+      by_sweep[id] = static_cast<int>(id);
+    }
+    radix_sort_pairs(keys, by_sweep);
+    std::uint32_t rank = 0;
+    for (std::size_t i = 0; i < rows_; ++i) {
+      if (i > 0 && keys[i] != keys[i - 1]) {
+        ++rank;
+      }
+      second_rank_[static_cast<std::size_t>(by_sweep[i])] = rank;
+    }
+  }
 
   [[nodiscard]] std::vector<char> run() {
-    const std::size_t m = dominated_.size();
-    static_cast<void>(front(0, m));
-    std::vector<char> keep(m);
-    for (std::size_t u = 0; u < m; ++u) {
-      keep[u] = static_cast<char>(dominated_[u] == 0);
+    static_cast<void>(front(0, rows_));
+    std::vector<char> keep(rows_);
+    for (std::size_t u = 0; u < rows_; ++u) {
+      keep[u] = static_cast<char>(dominated_[static_cast<std::size_t>(id_of_row_[u])] == 0);
     }
     return keep;
   }
@@ -275,46 +309,41 @@ class klp_front {
  private:
   static constexpr std::size_t brute_force_rows = 16;
 
-  [[nodiscard]] double at(int u, std::size_t j) const noexcept {
-    return values_[static_cast<std::size_t>(u) * dims_ + j];
+  [[nodiscard]] double at(int id, std::size_t j) const noexcept {
+    return columns_[j * rows_ + static_cast<std::size_t>(id)];
   }
 
   [[nodiscard]] bool weakly_below_from(int a, int b, std::size_t k) const noexcept {
-    const double* ra = values_ + static_cast<std::size_t>(a) * dims_;
-    const double* rb = values_ + static_cast<std::size_t>(b) * dims_;
     for (std::size_t j = k; j < dims_; ++j) {
-      if (ra[j] > rb[j]) {
+      if (at(a, j) > at(b, j)) {
         return false;
       }
     }
     return true;
   }
 
-  // Order used for every list: objective d-2, then row number.
-  [[nodiscard]] bool sweep_less(int a, int b) const noexcept {
-    const double va = at(a, dims_ - 2);
-    const double vb = at(b, dims_ - 2);
-    return (va < vb) | ((va == vb) & (a < b));
-  }
+  // Order used for every list: objective d-3, then lexicographic position = the id order.
+  [[nodiscard]] static bool sweep_less(int a, int b) noexcept { return a < b; }
 
   // Marks the dominated rows among [low, high); returns the others sorted by sweep_less.
   std::vector<int> front(std::size_t low, std::size_t high) {
     if (high - low <= brute_force_rows) {
       std::vector<int> survivors;
       for (std::size_t q = low; q < high; ++q) {
+        const int q_id = id_of_row_[q];
         bool dominated = false;
         for (std::size_t p = low; p < q && !dominated; ++p) {
-          dominated = dominated_[p] == 0 &&
-                      weakly_below_from(static_cast<int>(p), static_cast<int>(q), 1);
+          const int p_id = id_of_row_[p];
+          dominated = dominated_[static_cast<std::size_t>(p_id)] == 0 &&
+                      weakly_below_from(p_id, q_id, 1);
         }
         if (dominated) {
-          dominated_[q] = 1;
+          dominated_[static_cast<std::size_t>(q_id)] = 1;
         } else {
-          survivors.push_back(static_cast<int>(q));
+          survivors.push_back(q_id);
         }
       }
-      std::sort(survivors.begin(), survivors.end(),
-                [this](int a, int b) { return sweep_less(a, b); });
+      std::sort(survivors.begin(), survivors.end());
       return survivors;
     }
     const std::size_t middle = low + (high - low) / 2;
@@ -342,6 +371,23 @@ class klp_front {
       }
     }
     return merged;
+  }
+
+  // Adds row `id` to the (d-2, d-1) staircase unless a step already covers it.
+  void insert_step(int id) {
+    const std::size_t b = second_rank_[static_cast<std::size_t>(id)];
+    const double c = at(id, dims_ - 1);
+    const std::size_t below = staircase_.predecessor(b);
+    if (below != integer_set::npos && third_[below] <= c) {
+      return;
+    }
+    for (std::size_t above = staircase_.successor(b);
+         above != integer_set::npos && third_[above] >= c; above = staircase_.successor(above)) {
+      staircase_.erase(above);
+    }
+    staircase_.insert(b);
+    third_[b] = c;
+    touched_.push_back(b);
   }
 
   // Stable partition of list[0, count) into (objective k <= split) then (> split), using the
@@ -395,22 +441,29 @@ class klp_front {
       }
       return;
     }
-    if (k + 2 == dims_) {
-      // Both lists are sorted by objective k = d-2: one merge sweep.
-      double best = std::numeric_limits<double>::infinity();
+    if (k + 3 == dims_) {
+      // Objectives d-3, d-2, d-1 left: sweep both lists (sorted by objective d-3; at equal
+      // values left rows come first since their ids are smaller) keeping the left rows'
+      // (d-2, d-1) staircase; a right row is covered iff the staircase step at or before its
+      // objective d-2 has objective d-1 <= its own.
       std::size_t l = 0;
       for (std::size_t i = 0; i < nr; ++i) {
-        const double vk = at(right[i], k);
-        while (l < nl && at(left[l], k) <= vk) {
-          best = std::min(best, at(left[l], k + 1));
-          ++l;
+        const int r = right[i];
+        for (; l < nl && left[l] < r; ++l) {
+          insert_step(left[l]);
         }
-        if (best <= at(right[i], k + 1)) {
-          dominated_[static_cast<std::size_t>(right[i])] = 1;
+        const std::size_t below = staircase_.predecessor(second_rank_[static_cast<std::size_t>(r)]);
+        if (below != integer_set::npos && third_[below] <= at(r, dims_ - 1)) {
+          dominated_[static_cast<std::size_t>(r)] = 1;
         }
       }
+      for (const std::size_t b : touched_) {
+        staircase_.erase(b);
+      }
+      touched_.clear();
       return;
     }
+    // Here k < d - 3: the recursion below only moves k up to d - 3, never past it.
     // Split objective k at a median value: left rows above it cannot dominate right rows at
     // or below it; left rows at or below it beat right rows above it in objective k. The
     // median of an evenly spaced sample of at most 31 values is enough for balance.
@@ -480,11 +533,17 @@ class klp_front {
     std::copy(out, out + count, list);
   }
 
-  const double* values_;
+  std::size_t rows_;
   std::size_t dims_;
-  std::vector<char> dominated_;
+  std::vector<double> columns_;  // objective j of row id at [j * rows_ + id]
+  std::vector<int> id_of_row_;   // lexicographic position -> id
+  std::vector<char> dominated_;  // by id
   std::vector<double> scratch_values_;
   std::vector<int> scratch_index_;
+  std::vector<std::uint32_t> second_rank_;  // dense rank of objective d-2, by id
+  integer_set staircase_;        // three-objective sweep: ranks of objective d-2 ...
+  std::vector<double> third_;    // ... and objective d-1 per rank
+  std::vector<std::size_t> touched_;
 };
 
 /// Non-dominated flags for distinct rows (d >= 2) in lexicographic order.

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <random>
 #include <stdexcept>
@@ -348,6 +349,52 @@ TEST_CASE("pareto_front: divide and conquer with many ties (d = 4..6, values 0..
       CHECK(to_vector(pareto_ranks(p, senses)) == brute_ranks(p, senses));
     }
   }
+}
+
+TEST_CASE("pareto_front: large 3-D dense front against an O(n log n) reference") {
+  // Points near the plane x + y + z = 1 on a 1e-4 grid: a front of tens of thousands of rows,
+  // ties in every objective and exact duplicates (the staircase needs several levels).
+  std::mt19937_64 rng(2718);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const Eigen::Index n = 300000;
+  Eigen::ArrayXXd p(n, 3);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double a = unit(rng);
+    const double b = unit(rng) * (1.0 - a);
+    p(i, 0) = std::round(a * 1e4) / 1e4;
+    p(i, 1) = std::round(b * 1e4) / 1e4;
+    p(i, 2) = std::round((1.0 - a - b + 2e-4 * unit(rng)) * 1e4) / 1e4;
+  }
+  // Reference: lexicographic sort, then a sweep over a std::map staircase of (y, z).
+  std::vector<int> order(static_cast<std::size_t>(n));
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    for (Eigen::Index j = 0; j < 3; ++j) {
+      if (p(a, j) != p(b, j)) return p(a, j) < p(b, j);
+    }
+    return a < b;
+  });
+  std::vector<int> expected;
+  std::map<double, double> stairs;
+  for (std::size_t k = 0; k < order.size();) {
+    std::size_t e = k + 1;
+    while (e < order.size() && (p.row(order[e]) == p.row(order[k])).all()) ++e;
+    const double y = p(order[k], 1);
+    const double z = p(order[k], 2);
+    auto above = stairs.upper_bound(y);
+    const bool dominated = above != stairs.begin() && std::prev(above)->second <= z;
+    if (!dominated) {
+      for (std::size_t c = k; c < e; ++c) expected.push_back(order[c]);
+      auto it = stairs.lower_bound(y);
+      while (it != stairs.end() && it->second >= z) it = stairs.erase(it);
+      stairs.emplace(y, z);
+    }
+    k = e;
+  }
+  CHECK(expected.size() > 10000);
+  CHECK(to_vector(pareto_front(p)) == expected);
+  const Eigen::ArrayXXd q = -p;
+  CHECK(to_vector(pareto_front(q, {sense::maximize, sense::maximize, sense::maximize})) == expected);
 }
 
 TEST_CASE("pareto_front: large 2-D inputs against an O(n log n) reference") {

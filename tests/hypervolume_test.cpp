@@ -363,6 +363,31 @@ TEST_CASE("hypervolume: larger inputs agree with WFG and slicing, d = 2..5") {
       CHECK(got == sliced_hypervolume(points, reference, 100));
     }
   }
+  // Every point on the front (no pre-filter helps; the radix-sorted sweeps do all the work):
+  // the simplex x + y + z = 80 in 3-D, and the 2-D anti-diagonal with its closed form.
+  {
+    std::vector<double> values;
+    for (int i = 0; i <= 80; ++i) {
+      for (int j = 0; i + j <= 80; ++j) {
+        values.insert(values.end(), {double(i), double(j), double(80 - i - j)});
+      }
+    }
+    const Eigen::Index n = static_cast<Eigen::Index>(values.size() / 3);
+    const Eigen::ArrayXXd points =
+        Eigen::Map<const Eigen::Array<double, Eigen::Dynamic, 3, Eigen::RowMajor>>(values.data(),
+                                                                                  n, 3);
+    const Eigen::ArrayXd reference = Eigen::ArrayXd::Constant(3, 100.0);
+    CHECK(tradeoff::hypervolume(points, reference) == sliced_hypervolume(points, reference, 100));
+    const int k = 50000;
+    Eigen::ArrayXXd diagonal(k + 1, 2);
+    double expected = 0.0;
+    for (int i = 0; i <= k; ++i) {
+      diagonal(k - i, 0) = i;  // reversed, so the sort matters
+      diagonal(k - i, 1) = k - i;
+      expected += 1.0 * (i + 1);  // slab [i, i + 1) x [k - i, k + 1)
+    }
+    CHECK(tradeoff::hypervolume(diagonal, Eigen::ArrayXd::Constant(2, k + 1.0)) == expected);
+  }
   // d = 4, 5: WFG against the same slicing down to the exact 3-D sweep.
   for (Eigen::Index d = 4; d <= 5; ++d) {
     const Eigen::Index n = 60;

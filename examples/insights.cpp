@@ -571,6 +571,7 @@ void figure_mla_dial(const columns& c, const options& o) {
      << "set grid lt 1 lw 0.6 lc rgb '#DDDDDD' dt 2\n"
      << "set xrange [" << example::cell(x_lo) << ":" << example::cell(x_hi) << "]\n"
      << "set xlabel " << example::text("down_dim_kv (MLA latent KV dimension)") << "\n"
+     << "set offsets 0, 0, graph 0.10, graph 0.06\n"
      << "unset arrow\nunset label\n";
 
   auto panel = [&](const std::string& title, const std::string& ylabel, const std::string& key, int mean_col,
@@ -611,7 +612,7 @@ void figure_mla_dial(const columns& c, const options& o) {
   }
   fig.plot(left);
 
-  gp << "unset label\nunset arrow\n";
+  gp << "unset label\nunset arrow\nset yrange [0:*]\nset offsets 0, 0, graph 0.10, 0\n";
   std::vector<std::string> right = panel("{/:Bold KV cache vs down_dim_kv}\n(linear in the dial: easy to predict at any scale)",
                                          "KV cache (MB) per sequence", "top left", 6, 7, 8, 0.15, false);
   int label = 1;

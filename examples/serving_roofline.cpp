@@ -236,7 +236,7 @@ int main(int argc, char** argv) {
     fig.plot(left);
     gp << "set title " << example::text("{/:Bold Throughput ratio vs MHA}\n(origin: a constant; roofline: moves with the budget)")
        << "\nset ylabel " << example::text("Ratio to MHA (log scale)") << "\n"
-       << "set yrange [0.8:*]\nset key top right\n";
+       << "set yrange [0.8:*]\nset autoscale yfixmax\nset offsets 0, 0, graph 0.45, 0\nset key top right\n";
     fig.plot(right);
     fig.finish(o.render);
     std::cout << "Tables and figure in " << o.out.string() << "\n";

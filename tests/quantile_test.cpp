@@ -350,3 +350,27 @@ TEST_CASE("quantiles: large samples (sampling selection and its fallback) equal 
     CHECK(same(tradeoff::median(values), (sorted[static_cast<std::size_t>(n / 2)])));
   }
 }
+
+TEST_CASE("quantiles: adversarial orders for the selection (sorted, reversed, equal, organ pipe, sawtooth)") {
+  const std::vector<double> levels = {0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0};
+  for (const int n : {25, 1000, 5001, 200000}) {
+    for (int kind = 0; kind < 5; ++kind) {
+      std::vector<double> v(static_cast<std::size_t>(n));
+      for (int i = 0; i < n; ++i) {
+        const double x = static_cast<double>(i);
+        v[static_cast<std::size_t>(i)] = kind == 0   ? x
+                                         : kind == 1 ? -x
+                                         : kind == 2 ? 1.0
+                                         : kind == 3 ? std::min(x, static_cast<double>(n) - x)
+                                                     : static_cast<double>(i % 7);
+      }
+      std::vector<double> sorted = v;
+      std::sort(sorted.begin(), sorted.end());
+      const Eigen::ArrayXd got = tradeoff::quantiles(to_array(v), levels, quantile_method::linear);
+      for (std::size_t j = 0; j < levels.size(); ++j) {
+        INFO("n " << n << " kind " << kind << " q=" << levels[j]);
+        CHECK(same(got(static_cast<Eigen::Index>(j)), from_sorted(sorted, levels[j], quantile_method::linear)));
+      }
+    }
+  }
+}

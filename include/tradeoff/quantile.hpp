@@ -26,16 +26,17 @@ namespace detail {
 
 /// Copies the non-NaN values of an expression (evaluated once) into `buffer`, as doubles.
 template <typename Derived>
-void copy_valid_values(const Eigen::ArrayBase<Derived>& values, std::vector<double>& buffer) {
+void copy_valid_values(const Eigen::ArrayBase<Derived>& values, scratch_buffer& buffer) {
   const auto& evaluated = values.derived().eval();
-  buffer.resize(static_cast<std::size_t>(evaluated.size()));
-  std::size_t valid = 0;
+  buffer = scratch_buffer(evaluated.size());
+  double* out = buffer.data();
+  Eigen::Index valid = 0;
   for (Eigen::Index i = 0; i < evaluated.size(); ++i) {  // branch-free: write, advance if not NaN
     const double x = static_cast<double>(evaluated(i));
-    buffer[valid] = x;
-    valid += std::isnan(x) ? 0U : 1U;
+    out[valid] = x;
+    valid += std::isnan(x) ? 0 : 1;
   }
-  buffer.resize(valid);
+  buffer.shrink(valid);
 }
 
 template <typename Derived>
@@ -46,9 +47,9 @@ void check_vector(const Eigen::ArrayBase<Derived>& values, const char* function,
   }
 }
 
-inline Eigen::ArrayXd quantiles_of_buffer(std::vector<double>& buffer, const std::vector<double>& levels,
+inline Eigen::ArrayXd quantiles_of_buffer(scratch_buffer& buffer, const std::vector<double>& levels,
                                           quantile_method method) {
-  const auto n = static_cast<Eigen::Index>(buffer.size());
+  const Eigen::Index n = buffer.size();
   Eigen::ArrayXd result(static_cast<Eigen::Index>(levels.size()));
   if (n == 0) {
     result.setConstant(std::numeric_limits<double>::quiet_NaN());
@@ -100,7 +101,7 @@ template <typename DerivedValues>
   for (std::size_t j = 0; j < qs.size(); ++j) {
     detail::check_level(qs[j], "quantiles", "qs[" + std::to_string(j) + "]");
   }
-  std::vector<double> buffer;
+  detail::scratch_buffer buffer;
   detail::copy_valid_values(values, buffer);
   return detail::quantiles_of_buffer(buffer, qs, method);
 }
@@ -135,7 +136,7 @@ template <typename DerivedValues>
                               quantile_method method = quantile_method::linear) {
   detail::check_vector(values, "quantile", "values");
   detail::check_level(q, "quantile", "q");
-  std::vector<double> buffer;
+  detail::scratch_buffer buffer;
   detail::copy_valid_values(values, buffer);
   return detail::quantiles_of_buffer(buffer, {q}, method)(0);
 }
@@ -151,9 +152,9 @@ template <typename DerivedValues>
 template <typename DerivedValues>
 [[nodiscard]] double median(const Eigen::ArrayBase<DerivedValues>& values) {
   detail::check_vector(values, "median", "values");
-  std::vector<double> buffer;
+  detail::scratch_buffer buffer;
   detail::copy_valid_values(values, buffer);
-  const auto n = static_cast<Eigen::Index>(buffer.size());
+  const Eigen::Index n = buffer.size();
   if (n == 0) {
     return std::numeric_limits<double>::quiet_NaN();
   }

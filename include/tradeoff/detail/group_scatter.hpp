@@ -37,7 +37,7 @@ inline void kahan_add(double& sum, double& compensation, double x) noexcept {
 
 /// Scatter result: group g's valid values are buffer[offset[g], offset[g] + count[g]).
 struct scattered {
-  std::vector<double> buffer;
+  scratch_buffer buffer;
   std::vector<std::int64_t> offset;
   std::vector<group_accumulator> state;  // fill - offset = count of valid values
   std::int64_t count(Eigen::Index g) const {
@@ -60,7 +60,7 @@ scattered scatter_groups(const Eigen::ArrayXi& codes, const Eigen::ArrayXi& size
     total += sizes(static_cast<Eigen::Index>(g));
   }
   s.offset[groups] = total;
-  s.buffer.resize(static_cast<std::size_t>(total));
+  s.buffer = scratch_buffer(total);
   double* buffer = s.buffer.data();
   group_accumulator* state = s.state.data();
   const int* code = codes.data();

@@ -164,7 +164,8 @@ class pareto_archive {
     out.reserve(count_);
     if (dimensions_ == 2) {
       for (const auto& [key, node] : planar_) {
-        for (const planar_entry& e : node.entries) {
+        out.push_back(node.first.id);
+        for (const planar_entry& e : node.copies) {
           out.push_back(e.id);
         }
       }
@@ -183,7 +184,10 @@ class pareto_archive {
     Eigen::Index row = 0;
     if (dimensions_ == 2) {
       for (const auto& [key, node] : planar_) {
-        for (const planar_entry& e : node.entries) {
+        out(row, 0) = node.first.x;
+        out(row, 1) = node.first.y;
+        ++row;
+        for (const planar_entry& e : node.copies) {
           out(row, 0) = e.x;
           out(row, 1) = e.y;
           ++row;
@@ -224,8 +228,9 @@ class pareto_archive {
     double y;
   };
   struct planar_node {
-    double y;  // minimise space
-    std::vector<planar_entry> entries;
+    double y;                          // minimise space
+    planar_entry first;                // the first point with this value
+    std::vector<planar_entry> copies;  // later exact duplicates (keep_all only)
   };
 
   // row_ holds the point in original units.
@@ -262,7 +267,7 @@ class pareto_archive {
           result.status = archive_status::duplicate;
           return;
         }
-        it->second.entries.push_back({std::move(id), row_[0], row_[1]});
+        it->second.copies.push_back({std::move(id), row_[0], row_[1]});
         ++count_;
         result.status = archive_status::entered;
         return;
@@ -274,16 +279,15 @@ class pareto_archive {
     // Not dominated: drop the run of points with x >= new x and y >= new y.
     auto last = it;
     while (last != planar_.end() && last->second.y >= y) {
-      for (planar_entry& e : last->second.entries) {
-        result.removed.push_back(e.id);
+      result.removed.push_back(std::move(last->second.first.id));
+      for (planar_entry& e : last->second.copies) {
+        result.removed.push_back(std::move(e.id));
       }
-      count_ -= last->second.entries.size();
+      count_ -= 1 + last->second.copies.size();
       ++last;
     }
     planar_.erase(it, last);
-    planar_node node{y, {}};
-    node.entries.push_back({std::move(id), row_[0], row_[1]});
-    planar_.emplace_hint(last, x, std::move(node));
+    planar_.emplace_hint(last, x, planar_node{y, {std::move(id), row_[0], row_[1]}, {}});
     ++count_;
     result.status = archive_status::entered;
   }
@@ -293,13 +297,19 @@ class pareto_archive {
     const std::size_t h = general_ids_.size();
     removed_mask_.assign(h, 0);
     bool any_removed = false;
+    const double* const p = minimized_.data();
+    const double* const rows = general_minimized_.data();
     for (std::size_t k = 0; k < h; ++k) {
-      const double* q = general_minimized_.data() + k * d;
+      const double* q = rows + k * d;
+      // Branch-free comparison of all coordinates: almost every row is incomparable.
       bool q_le_p = true;
       bool p_le_q = true;
-      for (std::size_t j = 0; j < d && (q_le_p || p_le_q); ++j) {
-        q_le_p = q_le_p && q[j] <= minimized_[j];
-        p_le_q = p_le_q && minimized_[j] <= q[j];
+      for (std::size_t j = 0; j < d; ++j) {
+        q_le_p &= q[j] <= p[j];
+        p_le_q &= p[j] <= q[j];
+      }
+      if (!(q_le_p || p_le_q)) {
+        continue;
       }
       if (q_le_p && p_le_q) {
         // Equal to a front point: nothing dominates it and it dominates nothing.

@@ -10,10 +10,12 @@
 /// strictly better than the (finite) reference in every objective; tradeoff::hypervolume
 /// guarantees that before calling. Rows are stored row-major in a flat std::vector<double>.
 
-#include <tradeoff/detail/pareto_sort.hpp>
+#include <tradeoff/detail/pareto_front_nd.hpp>  // integer_set (shared with pareto_front)
+#include <tradeoff/detail/pareto_sort.hpp>       // ordered_key, radix_sort_pairs
 
 #include <algorithm>
 #include <cassert>
+#include <climits>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -254,15 +256,76 @@ inline void hv_prefilter_3d(std::vector<hv_point3>& points) {
   return volume;
 }
 
+/// The same sweep as hv_sweep_3d_sorted for large inputs: the 2-D staircase is a set of
+/// dense ranks of (x, then y) in a 64-ary bit tree (detail::integer_set), with x and y
+/// stored per rank, so predecessor/successor/insert/erase cost O(log64 n) word operations
+/// and nothing is allocated during the sweep. Ranks order equal x by increasing y, so a
+/// point with equal x and larger y always has a larger rank (it is dominated by its
+/// predecessor, or it is a successor that the new point removes). `points` sorted by z.
+[[nodiscard]] inline double hv_sweep_3d_ranked(const std::vector<hv_point3>& points,
+                                               double reference_x, double reference_y,
+                                               double reference_z) {
+  const std::size_t n = points.size();
+  // rank_of[k]: position of point k in (x, y) order; two stable radix sorts (y, then x).
+  std::vector<std::uint64_t> keys(n);
+  std::vector<int> order(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    keys[k] = ordered_key(points[k].y);
+    order[k] = static_cast<int>(k);
+  }
+  radix_sort_pairs(keys, order);
+  for (std::size_t k = 0; k < n; ++k) {
+    keys[k] = ordered_key(points[static_cast<std::size_t>(order[k])].x);
+  }
+  radix_sort_pairs(keys, order);
+  std::vector<int> rank_of(n);
+  std::vector<double> x_of(n);
+  std::vector<double> y_of(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    const auto k = static_cast<std::size_t>(order[r]);
+    rank_of[k] = static_cast<int>(r);
+    x_of[r] = points[k].x;
+    y_of[r] = points[k].y;
+  }
+  integer_set front(n);
+  constexpr std::size_t none = integer_set::npos;
+  double area = 0.0;
+  double volume = 0.0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto r = static_cast<std::size_t>(rank_of[k]);
+    const double x = x_of[r];
+    const double y = y_of[r];
+    const std::size_t before = r > 0 ? front.predecessor(r - 1) : none;
+    if (before == none || y_of[before] > y) {
+      double height = before != none ? y_of[before] : reference_y;
+      double start = x;
+      std::size_t next = front.successor(r + 1);
+      while (next != none && y_of[next] >= y) {
+        area += (x_of[next] - start) * (height - y);
+        start = x_of[next];
+        height = y_of[next];
+        front.erase(next);
+        next = front.successor(next + 1);
+      }
+      const double end = next != none ? x_of[next] : reference_x;
+      area += (end - start) * (height - y);
+      front.insert(r);
+    }
+    const double next_z = k + 1 < n ? points[k + 1].z : reference_z;
+    volume += area * (next_z - points[k].z);
+  }
+  return volume;
+}
+
 /// hv_sweep_3d_sorted after sorting `points` by z.
 [[nodiscard]] inline double hv_sweep_3d(std::vector<hv_point3>& points, double reference_x,
                                         double reference_y, double reference_z) {
-  if (points.size() >= 2048) {
+  if (points.size() >= 2048 && points.size() <= static_cast<std::size_t>(INT_MAX)) {
     hv_radix_sort(points, [](const hv_point3& p) { return p.z; });
-  } else {
-    std::sort(points.begin(), points.end(),
-              [](const hv_point3& a, const hv_point3& b) { return a.z < b.z; });
+    return hv_sweep_3d_ranked(points, reference_x, reference_y, reference_z);
   }
+  std::sort(points.begin(), points.end(),
+            [](const hv_point3& a, const hv_point3& b) { return a.z < b.z; });
   return hv_sweep_3d_sorted(points, reference_x, reference_y, reference_z);
 }
 

@@ -397,6 +397,30 @@ TEST_CASE("pareto_front: large 3-D dense front against an O(n log n) reference")
   CHECK(to_vector(pareto_front(q, {sense::maximize, sense::maximize, sense::maximize})) == expected);
 }
 
+TEST_CASE("pareto_front and pareto_ranks: constant and two-valued columns (d = 4..6)") {
+  // Columns that are constant or take two values make the divide and conquer skip objectives.
+  std::mt19937_64 rng(1618);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::uniform_int_distribution<int> coin(0, 1);
+  for (Eigen::Index d = 4; d <= 6; ++d) {
+    for (int round = 0; round < 6; ++round) {
+      const Eigen::Index n = 300 + 100 * round;
+      Eigen::ArrayXXd p(n, d);
+      for (Eigen::Index i = 0; i < n; ++i) {
+        const double a = unit(rng);
+        for (Eigen::Index j = 0; j < d; ++j) {
+          const auto kind_of_column = (j + round) % 3;
+          p(i, j) = kind_of_column == 0 ? 1.0 : kind_of_column == 1 ? coin(rng) : (j % 2 == 0 ? a : 1.0 - a);
+        }
+      }
+      const std::vector<sense> senses = random_senses(rng, d);
+      INFO("d = ", d, ", round = ", round);
+      CHECK(to_vector(pareto_front(p, senses)) == brute_front(p, senses));
+      CHECK(to_vector(pareto_ranks(p, senses)) == brute_ranks(p, senses));
+    }
+  }
+}
+
 TEST_CASE("pareto_front: large 2-D inputs against an O(n log n) reference") {
   std::mt19937_64 rng(99);
   std::uniform_real_distribution<double> unit(0.0, 1.0);

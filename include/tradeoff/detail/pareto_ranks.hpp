@@ -15,7 +15,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <limits>
 #include <map>
+#include <numeric>
 #include <vector>
 
 namespace tradeoff::detail {
@@ -54,14 +56,274 @@ template <typename Predicate>
   return low;
 }
 
+/// d >= 4 ranks: the divide and conquer of Jensen (2003) in the form of Fortin, Grenier and
+/// Parizeau (2013), on distinct rows in lexicographic order (so "dominates" is "<= in every
+/// objective, earlier row" and ties need no special case).
+///
+/// helper_a(S, k) ranks S using objectives 0..k (objectives above k are constant in S): it
+/// splits S at a median of objective k into L (<= m) and H (> m), ranks L, lets L raise the
+/// ranks of H through helper_b(L, H, k-1), then ranks H. helper_b(L, H, k) raises the rank
+/// of every h in H above every l in L with l <= h in objectives 0..k (the others are already
+/// known to be <=), splitting on objective k in the same way. Both end in a two-objective
+/// sweep (objectives 0 and 1, rows in lexicographic order) with a Fenwick tree of prefix
+/// maxima over the dense ranks of objective 1, or all pairs when tiny. Lists stay sorted by
+/// lexicographic position (stable partitions, merged back). O(m log^(d-1) m) time, O(m d)
+/// memory.
+class divide_and_conquer_ranks {
+ public:
+  explicit divide_and_conquer_ranks(const unique_rows& rows)
+      : rows_(rows), m_(rows.size()), d_(rows.dims), rank_(m_, 0), second_rank_(m_),
+        fenwick_(m_ + 1, -1), scratch_index_(m_), scratch_values_(m_) {
+    std::vector<std::uint64_t> keys(m_);
+    std::vector<int> order(m_);
+    for (std::size_t u = 0; u < m_; ++u) {
+      keys[u] = ordered_key(rows.row(u)[1]);
+      order[u] = static_cast<int>(u);
+    }
+    radix_sort_pairs(keys, order);
+    std::size_t rank = 0;
+    for (std::size_t i = 0; i < m_; ++i) {
+      if (i > 0 && keys[i] != keys[i - 1]) {
+        ++rank;
+      }
+      second_rank_[static_cast<std::size_t>(order[i])] = rank + 1;  // Fenwick is 1-based
+    }
+  }
+
+  [[nodiscard]] std::vector<int> run() {
+    std::vector<int> all(m_);
+    std::iota(all.begin(), all.end(), 0);
+    helper_a(all.data(), m_, d_ - 1);
+    return rank_;
+  }
+
+ private:
+  static constexpr std::size_t brute_force_pairs = 256;
+
+  [[nodiscard]] double at(int u, std::size_t j) const noexcept {
+    return rows_.row(static_cast<std::size_t>(u))[j];
+  }
+
+  // a <= b in objectives 0..k.
+  [[nodiscard]] bool weakly_below_upto(int a, int b, std::size_t k) const noexcept {
+    const double* ra = rows_.row(static_cast<std::size_t>(a));
+    const double* rb = rows_.row(static_cast<std::size_t>(b));
+    for (std::size_t j = 0; j <= k; ++j) {
+      if (ra[j] > rb[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  void raise(int u, int at_least) noexcept {
+    int& r = rank_[static_cast<std::size_t>(u)];
+    r = std::max(r, at_least);
+  }
+
+  // Fenwick tree of prefix maxima (positions 1..m), reset through `touched_`.
+  void fenwick_update(std::size_t position, int value) {
+    for (; position <= m_; position += position & (~position + 1)) {
+      if (fenwick_[position] < value) {
+        if (fenwick_[position] < 0) {
+          touched_.push_back(position);
+        }
+        fenwick_[position] = value;
+      }
+    }
+  }
+  [[nodiscard]] int fenwick_query(std::size_t position) const noexcept {
+    int best = -1;
+    for (; position > 0; position -= position & (~position + 1)) {
+      best = std::max(best, fenwick_[position]);
+    }
+    return best;
+  }
+  void fenwick_reset() noexcept {
+    for (const std::size_t position : touched_) {
+      fenwick_[position] = -1;
+    }
+    touched_.clear();
+  }
+
+  // Median-ish split value of objective k over the lists, strictly below their maximum;
+  // false if objective k is constant over them.
+  bool split_value(const int* a, std::size_t na, const int* b, std::size_t nb, std::size_t k,
+                   double& split) {
+    const std::size_t total = na + nb;
+    const std::size_t samples = std::min<std::size_t>(total, 31);
+    double* values = scratch_values_.data();
+    for (std::size_t s = 0; s < samples; ++s) {
+      const std::size_t i = s * total / samples;
+      values[s] = i < na ? at(a[i], k) : at(b[i - na], k);
+    }
+    std::nth_element(values, values + samples / 2, values + samples);
+    split = values[samples / 2];
+    double largest = -std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < na; ++i) {
+      largest = std::max(largest, at(a[i], k));
+    }
+    for (std::size_t i = 0; i < nb; ++i) {
+      largest = std::max(largest, at(b[i], k));
+    }
+    if (split < largest) {
+      return true;
+    }
+    bool found = false;
+    for (std::size_t i = 0; i < total; ++i) {
+      const double v = i < na ? at(a[i], k) : at(b[i - na], k);
+      if (v < largest && (!found || v > split)) {
+        split = v;
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  std::size_t stable_split(int* list, std::size_t count, std::size_t k, double split) {
+    std::size_t low = 0;
+    std::size_t high = 0;
+    int* spill = scratch_index_.data();
+    for (std::size_t i = 0; i < count; ++i) {
+      const int u = list[i];
+      const bool is_low = at(u, k) <= split;
+      list[low] = u;
+      spill[high] = u;
+      low += static_cast<std::size_t>(is_low);
+      high += static_cast<std::size_t>(!is_low);
+    }
+    std::copy(spill, spill + high, list + low);
+    return low;
+  }
+
+  void merge_back(int* list, std::size_t middle, std::size_t count) {
+    int* out = scratch_index_.data();
+    std::merge(list, list + middle, list + middle, list + count, out);
+    std::copy(out, out + count, list);
+  }
+
+  void helper_a(int* s, std::size_t n, std::size_t k) {
+    if (n < 2) {
+      return;
+    }
+    if (n * n <= 2 * brute_force_pairs) {
+      for (std::size_t q = 1; q < n; ++q) {
+        for (std::size_t p = 0; p < q; ++p) {
+          if (weakly_below_upto(s[p], s[q], k)) {
+            raise(s[q], rank_[static_cast<std::size_t>(s[p])] + 1);
+          }
+        }
+      }
+      return;
+    }
+    if (k == 1) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const int q = s[i];
+        const std::size_t position = second_rank_[static_cast<std::size_t>(q)];
+        const int best = fenwick_query(position);
+        if (best >= 0) {
+          raise(q, best + 1);
+        }
+        fenwick_update(position, rank_[static_cast<std::size_t>(q)]);
+      }
+      fenwick_reset();
+      return;
+    }
+    double split = 0.0;
+    if (!split_value(s, n, nullptr, 0, k, split)) {
+      helper_a(s, n, k - 1);
+      return;
+    }
+    const std::size_t n_low = stable_split(s, n, k, split);
+    helper_a(s, n_low, k);
+    helper_b(s, n_low, s + n_low, n - n_low, k - 1);
+    helper_a(s + n_low, n - n_low, k);
+    merge_back(s, n_low, n);
+  }
+
+  void helper_b(int* low, std::size_t nl, int* high, std::size_t nh, std::size_t k) {
+    if (nl == 0 || nh == 0) {
+      return;
+    }
+    if (nl * nh <= brute_force_pairs) {
+      for (std::size_t i = 0; i < nh; ++i) {
+        int best = -1;
+        for (std::size_t j = 0; j < nl; ++j) {
+          if (rank_[static_cast<std::size_t>(low[j])] > best && weakly_below_upto(low[j], high[i], k)) {
+            best = rank_[static_cast<std::size_t>(low[j])];
+          }
+        }
+        if (best >= 0) {
+          raise(high[i], best + 1);
+        }
+      }
+      return;
+    }
+    if (k == 0) {
+      // Lexicographic order is ascending in objective 0: a running maximum.
+      int best = -1;
+      std::size_t j = 0;
+      for (std::size_t i = 0; i < nh; ++i) {
+        for (; j < nl && at(low[j], 0) <= at(high[i], 0); ++j) {
+          best = std::max(best, rank_[static_cast<std::size_t>(low[j])]);
+        }
+        if (best >= 0) {
+          raise(high[i], best + 1);
+        }
+      }
+      return;
+    }
+    if (k == 1) {
+      // Every low row that can be <= a high row in objectives 0 and 1 precedes it
+      // lexicographically (objectives 2.. are already <=), so merge by position.
+      std::size_t j = 0;
+      for (std::size_t i = 0; i < nh; ++i) {
+        const int h = high[i];
+        for (; j < nl && low[j] < h; ++j) {
+          fenwick_update(second_rank_[static_cast<std::size_t>(low[j])],
+                         rank_[static_cast<std::size_t>(low[j])]);
+        }
+        const int best = fenwick_query(second_rank_[static_cast<std::size_t>(h)]);
+        if (best >= 0) {
+          raise(h, best + 1);
+        }
+      }
+      fenwick_reset();
+      return;
+    }
+    double split = 0.0;
+    if (!split_value(low, nl, high, nh, k, split)) {
+      helper_b(low, nl, high, nh, k - 1);
+      return;
+    }
+    const std::size_t nl_low = stable_split(low, nl, k, split);
+    const std::size_t nh_low = stable_split(high, nh, k, split);
+    helper_b(low, nl_low, high, nh_low, k);
+    helper_b(low, nl_low, high + nh_low, nh - nh_low, k - 1);
+    helper_b(low + nl_low, nl - nl_low, high + nh_low, nh - nh_low, k);
+    merge_back(low, nl_low, nl);
+    merge_back(high, nh_low, nh);
+  }
+
+  const unique_rows& rows_;
+  std::size_t m_;
+  std::size_t d_;
+  std::vector<int> rank_;
+  std::vector<std::size_t> second_rank_;
+  std::vector<int> fenwick_;
+  std::vector<std::size_t> touched_;
+  std::vector<int> scratch_index_;
+  std::vector<double> scratch_values_;
+};
+
 /// Rank of each distinct row (lexicographic order).
 ///
 /// Rows are visited in lexicographic order, so every row that can dominate the current one
 /// has already been given a rank. If front r holds a dominator, so does every front before
 /// r (each member of front r is dominated by a member of front r - 1), so the rank is found
 /// by binary search over the fronts: d = 2 compares with the last (smallest) second
-/// objective of each front; d = 3 asks each front's (2nd, 3rd) staircase (std::map);
-/// d >= 4 scans the front's members. d = 1 ranks the distinct values.
+/// objective of each front; d = 3 asks each front's (2nd, 3rd) staircase (std::map).
+/// d >= 4 uses divide_and_conquer_ranks. d = 1 ranks the distinct values.
 [[nodiscard]] inline std::vector<int> ranks_of_unique(const unique_rows& rows) {
   const std::size_t m = rows.size();
   const std::size_t d = rows.dims;
@@ -110,25 +372,7 @@ template <typename Predicate>
     }
     return rank;
   }
-  std::vector<std::vector<int>> members;
-  for (std::size_t u = 0; u < m; ++u) {
-    const double* q = rows.row(u);
-    const std::size_t r = first_front_not_dominating(members.size(), [&](std::size_t f) {
-      for (const int p : members[f]) {
-        if (weakly_dominates(rows.row(static_cast<std::size_t>(p)), q,
-                             static_cast<Eigen::Index>(d))) {
-          return true;
-        }
-      }
-      return false;
-    });
-    if (r == members.size()) {
-      members.emplace_back();
-    }
-    members[r].push_back(static_cast<int>(u));
-    rank[u] = static_cast<int>(r);
-  }
-  return rank;
+  return divide_and_conquer_ranks(rows).run();
 }
 
 /// 2-D ranks straight from the columns: radix sort by the first objective (ties by the

@@ -44,11 +44,15 @@ inline std::size_t hv_keep_nondominated(std::vector<double>& rows, std::size_t c
   for (const std::size_t i : order) {
     const double* candidate = data + i * dimensions;
     bool covered = false;
-    for (std::size_t k = 0; k < m && !covered; ++k) {
+    for (std::size_t k = 0; k < m; ++k) {
       const double* q = kept.data() + k * dimensions;
-      covered = true;
-      for (std::size_t c = 0; c < dimensions && covered; ++c) {
-        covered = q[c] <= candidate[c];
+      bool le = true;  // branch-free: almost every pair is incomparable
+      for (std::size_t c = 0; c < dimensions; ++c) {
+        le &= q[c] <= candidate[c];
+      }
+      if (le) {
+        covered = true;
+        break;
       }
     }
     if (!covered) {
@@ -185,6 +189,9 @@ class wfg_hypervolume {
         return -1.0;
       }
       spatial_.push_back(r);
+      if (r.x == p[0] && r.y == p[1]) {
+        break;  // from this z on, p's whole (x, y) box is covered: later points add nothing
+      }
     }
     return hv_sweep_3d_sorted(spatial_, reference_[0], reference_[1], reference_[2]);
   }

@@ -218,8 +218,14 @@ front_panel pareto_panel(const columns& c, const Eigen::ArrayXi& rows, std::stri
 }
 
 void plot_pareto_panel(example::figure& fig, const columns& c, const front_panel& panel,
-                       const std::string& tag, double params_max, bool show_moe_key) {
+                       const std::string& tag, double params_max) {
   std::ostream& gp = fig.script();
+  if (panel.rows.size() == 0) {
+    gp << "set title " << example::text("{/:Bold " + panel.title + "}") << "\nunset label\nunset arrow\n"
+       << "set label 1 " << example::text("no runs with cache, loss and params") << " at graph 0.5, graph 0.5 center tc rgb '#777777'\n"
+       << "set xrange [0.1:10]\nset yrange [0:1]\nplot NaN notitle\nset autoscale x\nset autoscale y\n";
+    return;
+  }
   mask on_front = mask::Constant(static_cast<Eigen::Index>(c.type.size()), false);
   for (Eigen::Index i = 0; i < panel.front_rows.size(); ++i) on_front(panel.front_rows(i)) = true;
 
@@ -284,8 +290,9 @@ void plot_pareto_panel(example::figure& fig, const columns& c, const front_panel
     plots.push_back("keyentry with boxes fs solid 1.0 noborder lc rgb '" + example::type_colour(t) +
                     "' title " + example::text(t));
   }
-  plots.push_back("keyentry with points pt 7 ps 1.6 lc rgb '#888888' title 'Dense'");
-  if (show_moe_key) plots.push_back("keyentry with points pt 9 ps 1.6 lc rgb '#888888' title 'MoE'");
+  const mask panel_moe = c.moe(panel.rows);
+  if (!panel_moe.all()) plots.push_back("keyentry with points pt 7 ps 1.6 lc rgb '#888888' title 'Dense'");
+  if (panel_moe.any()) plots.push_back("keyentry with points pt 9 ps 1.6 lc rgb '#888888' title 'MoE'");
   plots.push_back("keyentry with lines lw 2.5 lc rgb '#222222' title 'Pareto front'");
 
   fig.plot(plots);
@@ -338,9 +345,8 @@ void figure_pareto(const columns& c, const options& o) {
      << "set logscale x\nset format x '%g'\nset mxtics 10\n"
      << "set xtics (" << example::log_tics_1_2_5(1e-3, 1e7) << ")\n"
      << "set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.05\n";
-  const bool any_moe = (c.moe && present).any();
-  plot_pareto_panel(fig, c, dense, "dense", params_max, false);
-  plot_pareto_panel(fig, c, all, "all", params_max, any_moe);
+  plot_pareto_panel(fig, c, dense, "dense", params_max);
+  plot_pareto_panel(fig, c, all, "all", params_max);
   fig.finish(o.render);
 }
 
@@ -400,6 +406,11 @@ void figure_serving(const columns& c, const options& o) {
   std::vector<std::string> names;
   for (const auto& s : stats) names.push_back(s.type);
   std::cout << "Serving at a fixed KV budget (dense runs, median tokens/s and cache per type):\n";
+  if (stats.empty()) {
+    curve.save(o.out / "serving_curve.csv");
+    std::cout << "  no dense runs with " << o.tps << " and " << o.cache << ": figure 2 not drawn\n";
+    return;
+  }
   for (const auto& t : drawing_order(names)) {
     const auto& s = *std::find_if(stats.begin(), stats.end(), [&](const serving_row& r) { return r.type == t; });
     const Eigen::ArrayXd total = tradeoff::aggregate_throughput(budgets, s.cache_median, s.tps_median);

@@ -88,6 +88,13 @@ check(serving_only serving_stats compare "${crafted}/expected/serving_only/servi
 check(serving_only no_pareto absent "${example_out}/serving_only/pareto.csv")
 check(serving_only no_mla_dial absent "${example_out}/serving_only/mla_dial.csv")
 
+# --- a header-only file: zero runs, empty tables, no crash --------------------------------------
+insights_case(header_only
+  PASS "Loaded 0 runs.*figure 2 not drawn"
+  COMMAND insights "${crafted}/header_only.csv" --out "${example_out}/header_only" ${render})
+check(header_only pareto_rows rows "${example_out}/header_only/pareto.csv" 0)
+check(header_only mla_dial_rows rows "${example_out}/header_only/mla_dial.csv" 0)
+
 # --- command line ---------------------------------------------------------------------------------
 example_test(insights.help PASS "--dial-col" COMMAND insights --help)
 example_test(insights.unknown_option FAIL COMMAND insights --no-such-option)

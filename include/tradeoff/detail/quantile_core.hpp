@@ -315,6 +315,49 @@ inline void multiselect(double* data, Eigen::Index lo, Eigen::Index hi, const Ei
 /// From this size on, order statistics are found by sampling (sample_select) instead of nth_element.
 inline constexpr Eigen::Index sample_select_threshold = Eigen::Index{1} << 17;
 
+/// Rows between two capacity checks of bracket_pass (and the slack each bracket's region has).
+inline constexpr Eigen::Index bracket_block = 4096;
+
+/// The one pass of sample_select: counts the values below each bracket and copies the values
+/// inside it (write always, advance only if inside: no branch on the data). `Brackets` > 0 fixes
+/// the number of brackets at compile time so that the counters live in registers. Returns false
+/// if a bracket holds more values than its capacity.
+template <std::size_t Brackets, std::size_t Max>
+bool bracket_pass(const double* data, Eigen::Index n, const std::array<double, Max>& low,
+                  const std::array<double, Max>& high, const std::array<Eigen::Index, Max>& start,
+                  const std::array<Eigen::Index, Max>& capacity, double* inside, std::array<Eigen::Index, Max>& below,
+                  std::array<Eigen::Index, Max>& filled, std::size_t brackets = Brackets) {
+  const std::size_t m = Brackets > 0 ? Brackets : brackets;
+  std::array<Eigen::Index, Max> count_below{};
+  std::array<double*, Max> out{};
+  std::array<double*, Max> limit{};
+  for (std::size_t b = 0; b < m; ++b) {
+    out[b] = inside + start[b];
+    limit[b] = inside + start[b] + capacity[b];
+  }
+  for (Eigen::Index first = 0; first < n; first += bracket_block) {
+    const Eigen::Index last = std::min(first + bracket_block, n);
+    for (Eigen::Index i = first; i < last; ++i) {
+      const double x = data[i];
+      for (std::size_t b = 0; b < m; ++b) {
+        count_below[b] += x < low[b] ? 1 : 0;
+        *out[b] = x;
+        out[b] += (x >= low[b]) & (x <= high[b]) ? 1 : 0;
+      }
+    }
+    for (std::size_t b = 0; b < m; ++b) {  // checked per block; a block adds at most bracket_block
+      if (out[b] > limit[b]) {
+        return false;
+      }
+    }
+  }
+  for (std::size_t b = 0; b < m; ++b) {
+    below[b] = count_below[b];
+    filled[b] = out[b] - (inside + start[b]);
+  }
+  return true;
+}
+
 /// Order statistics of a large array by sampling (Floyd & Rivest's idea, for several ranks at
 /// once): sort a random sample, bracket each needed rank between two sample values, then one
 /// pass counts the values below each bracket and copies the values inside it; the rank is then
@@ -374,23 +417,19 @@ inline bool sample_select(double* data, Eigen::Index n, const std::vector<Eigen:
     const double share = static_cast<double>(last_sample[b] - first_sample[b] + 1) / static_cast<double>(sample_size);
     capacity[b] = static_cast<Eigen::Index>(share * static_cast<double>(n) * 1.5) + 1024;
     start[b] = total_capacity;
-    total_capacity += capacity[b];
+    total_capacity += capacity[b] + bracket_block;  // slack: the pass checks capacity once per block
   }
   if (total_capacity >= n / 2) {
     return false;  // brackets would be as large as the data: selection is cheaper
   }
-  std::vector<double> inside(static_cast<std::size_t>(total_capacity));
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const double x = data[i];
-    for (std::size_t b = 0; b < m; ++b) {
-      below[b] += x < low[b] ? 1 : 0;
-      if (x >= low[b] && x <= high[b]) {
-        if (filled[b] == capacity[b]) {
-          return false;
-        }
-        inside[static_cast<std::size_t>(start[b] + filled[b]++)] = x;
-      }
-    }
+  scratch_buffer inside(total_capacity);
+  const bool fitted = m == 1   ? bracket_pass<1>(data, n, low, high, start, capacity, inside.data(), below, filled)
+                      : m == 2 ? bracket_pass<2>(data, n, low, high, start, capacity, inside.data(), below, filled)
+                      : m == 3 ? bracket_pass<3>(data, n, low, high, start, capacity, inside.data(), below, filled)
+                      : m == 4 ? bracket_pass<4>(data, n, low, high, start, capacity, inside.data(), below, filled)
+                               : bracket_pass<0>(data, n, low, high, start, capacity, inside.data(), below, filled, m);
+  if (!fitted) {
+    return false;
   }
   for (std::size_t r = 0; r < needed.size(); ++r) {
     const Eigen::Index offset = needed[r] - below[bracket_of[r]];

@@ -45,11 +45,15 @@ namespace tradeoff {
 /// modified.
 ///
 /// Algorithms and complexity (n rows, h of them on the front): d = 1 O(n); d = 2 a one-pass
-/// bucket pre-filter then sort and sweep, O(n log n) worst case and about O(n) on
-/// random-like data; d = 3 a grid pre-filter then the O(n log n) sweep of Beume et al.
-/// (2009) over a balanced ordered map; d >= 4 the WFG algorithm of While, Bradstreet and
-/// Barone (2012), sliced on the last objective down to the 3-D sweep — exact, exponential in
-/// d in the worst case, practical for a few thousand points in 4-D/5-D. Memory O(n d).
+/// bucket pre-filter, a radix sort of the survivors on x and a sweep, O(n) (comparison sort,
+/// O(n log n), below 2048 survivors); d = 3 a one-pass grid pre-filter, a radix sort on z and
+/// the O(n log n) dimension sweep of Beume et al. (2009) over an ordered 2-D staircase (a
+/// 64-ary bit tree of ranks, or std::map for small inputs); d >= 4 dominated rows removed
+/// (O(n log n + n h d)), then the WFG algorithm of While, Bradstreet and Barone (2012),
+/// sliced on the last objective down to the 3-D sweep — exact, exponential in d in the worst
+/// case, about O(h^2 log h) for d = 4; practical for a few thousand mutually non-dominated
+/// points in 4-D/5-D. Memory O(n d). Results are exact up to the rounding of sums of
+/// products (exact on integer data below 2^53).
 template <typename DerivedPoints, typename DerivedReference>
 [[nodiscard]] double hypervolume(const Eigen::DenseBase<DerivedPoints>& points,
                                  const Eigen::DenseBase<DerivedReference>& reference,

@@ -2,9 +2,9 @@
 #define TRADEOFF_DETAIL_HYPERVOLUME_SWEEP_HPP
 
 /// @file
-/// @brief Internals of tradeoff::hypervolume: exact 1-D, 2-D and 3-D sweeps over finite
-/// points in minimise space, and the grid pre-filters that drop most dominated points of
-/// random-like inputs in one pass.
+/// @brief Internals of tradeoff::hypervolume: exact 2-D and 3-D sweeps over finite points in
+/// minimise space, the radix sort they use, and the grid pre-filters that drop most
+/// dominated points of random-like inputs in one pass.
 ///
 /// Every function here works on rows that are already in minimise space, finite, and
 /// strictly better than the (finite) reference in every objective; tradeoff::hypervolume

@@ -124,10 +124,11 @@ template <typename DerivedX, typename DerivedY>
 /// @throws std::invalid_argument if `senses` is neither empty nor of size d, if d = 0 with
 ///         n > 0, or if n > INT_MAX.
 ///
-/// Complexity: d = 1 O(n); d = 2 as the 2-D overload; d = 3 O(n log n) (sort, then a sweep
-/// over a balanced tree of the 2-D staircase); d >= 4 O(n log^(d-2) n)-style divide and
-/// conquer (Kung, Luccio, Preparata 1975). For d >= 3 and n >= 2048, a pivot pre-filter
-/// drops most dominated rows of random-like data in one pass first. Extra memory O(n d).
+/// Complexity: d = 1 O(n); d = 2 as the 2-D overload; d = 3 O(n log n) (radix sort, then a
+/// sweep over a 64-ary bit-tree staircase); d >= 4 Kung-Luccio-Preparata divide and conquer
+/// ending in three-objective sweeps, O(n log n log64 n) for d = 4 and one more log n factor
+/// per extra objective. For d >= 3 and n >= 2048 a pivot pre-filter first drops, in one pass,
+/// most dominated rows of random-like data. Extra memory O(n d).
 template <typename Derived>
 [[nodiscard]] Eigen::ArrayXi pareto_front(const Eigen::DenseBase<Derived>& points,
                                           const std::vector<sense>& senses = {},
@@ -182,10 +183,10 @@ template <typename Derived>
 /// @throws std::invalid_argument if `senses` is neither empty nor of size d, if d = 0 with
 ///         n > 0, or if n > INT_MAX.
 ///
-/// Complexity (m valid rows, R fronts): a lexicographic sort, then one sweep that places each
-/// row by binary search over the fronts (Jensen 2003): d = 1 and 2 O(m log m); d = 3
-/// O(m log m log R) with one balanced-tree staircase per front; d >= 4 O(m log R * h) with
-/// h the size of the fronts probed (O(m^2) worst case, O(m d) memory, never O(m^2) memory).
+/// Complexity (m valid rows, R fronts): a lexicographic sort, then for d <= 3 one sweep that
+/// places each row by binary search over the fronts (Jensen 2003): d = 1 and 2 O(m log m);
+/// d = 3 O(m log m log R) with one balanced-tree staircase per front. d >= 4: Jensen's divide
+/// and conquer as generalised by Fortin et al. (2013), O(m log^(d-1) m). Memory O(m d).
 template <typename Derived>
 [[nodiscard]] Eigen::ArrayXi pareto_ranks(const Eigen::DenseBase<Derived>& points,
                                           const std::vector<sense>& senses = {}) {

@@ -181,38 +181,53 @@ factorized<Int> factorize_integers(Eigen::Index rows, KeyAt key_at, Selected sel
     // Direct indexing: one table entry per possible key.
     const auto width = static_cast<std::size_t>(span) + 1;
     if (sort) {
-      std::vector<std::int32_t> table(width, -1);
+      // Pass 2: each row's offset from the smallest key, counted per offset. Offsets are already
+      // the sorted group codes when every key in [low, high] occurs; otherwise pass 3 remaps them.
+      std::vector<std::int32_t> rows_at(width, 0);
       for (Eigen::Index i = 0; i < rows; ++i) {
         if (selected(i)) {
-          table[static_cast<std::size_t>(key_at(i) - low)] = 0;
+          const auto offset = static_cast<std::int32_t>(key_at(i) - low);
+          f.codes(i) = offset;
+          ++rows_at[static_cast<std::size_t>(offset)];
+        } else {
+          f.codes(i) = -1;
         }
       }
+      std::vector<std::int32_t> rank(width, -1);
+      std::vector<int> sizes;
       std::int32_t next = 0;
       for (std::size_t v = 0; v < width; ++v) {
-        if (table[v] == 0) {
-          table[v] = next++;
+        if (rows_at[v] > 0) {
+          rank[v] = next++;
           f.keys.push_back(static_cast<Int>(low + static_cast<Int>(v)));
+          sizes.push_back(rows_at[v]);
         }
       }
-      for (Eigen::Index i = 0; i < rows; ++i) {
-        f.codes(i) = selected(i) ? table[static_cast<std::size_t>(key_at(i) - low)] : -1;
-      }
-    } else {
-      std::vector<std::int32_t> table(width, -1);
-      std::int32_t next = 0;
-      for (Eigen::Index i = 0; i < rows; ++i) {
-        if (!selected(i)) {
-          f.codes(i) = -1;
-          continue;
+      if (static_cast<std::size_t>(next) != width) {
+        for (Eigen::Index i = 0; i < rows; ++i) {
+          const int c = f.codes(i);
+          if (c >= 0) {
+            f.codes(i) = rank[static_cast<std::size_t>(c)];
+          }
         }
-        const Int k = key_at(i);
-        std::int32_t& id = table[static_cast<std::size_t>(k - low)];
-        if (id < 0) {
-          id = next++;
-          f.keys.push_back(k);
-        }
-        f.codes(i) = id;
       }
+      f.sizes = Eigen::Map<const Eigen::ArrayXi>(sizes.data(), static_cast<Eigen::Index>(sizes.size()));
+      return f;
+    }
+    std::vector<std::int32_t> table(width, -1);  // first-appearance ids
+    std::int32_t next = 0;
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      if (!selected(i)) {
+        f.codes(i) = -1;
+        continue;
+      }
+      const Int k = key_at(i);
+      std::int32_t& id = table[static_cast<std::size_t>(k - low)];
+      if (id < 0) {
+        id = next++;
+        f.keys.push_back(k);
+      }
+      f.codes(i) = id;
     }
   } else {
     dense_id_table table(1024);

@@ -204,6 +204,10 @@ TEST_CASE("group_by: integer keys — direct indexing and hashing agree; sort an
   const auto a = tradeoff::group_by(narrow);
   const auto b = tradeoff::group_by(wide);
   CHECK((a.codes == b.codes).all());
+  const auto gapped = tradeoff::group_by(narrow * std::int64_t{3});  // direct indexing, absent keys in range
+  CHECK((gapped.codes == a.codes).all());
+  CHECK((gapped.sizes == a.sizes).all());
+  CHECK((gapped.keys == a.keys * std::int64_t{3}).all());
   CHECK((a.keys * std::int64_t{1000000000007} == b.keys).all());
   CHECK(std::is_sorted(a.keys.data(), a.keys.data() + a.keys.size()));
   CHECK(a.sizes.sum() == rows);

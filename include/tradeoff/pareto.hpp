@@ -88,7 +88,7 @@ template <typename Derived>
 /// Complexity: O(n) expected for random-like data (two linear passes of a bucket
 /// pre-filter, then a radix sort of the survivors), O(n) radix sort in the worst case (the
 /// keys are 64-bit, so it is linear with a constant of 6 passes); extra memory at most
-/// 24 bytes per point plus 512 KiB (no copy of x and y when they are double arrays with
+/// 24 bytes per point plus 1 MiB (no copy of x and y when they are double arrays with
 /// direct access).
 template <typename DerivedX, typename DerivedY>
 [[nodiscard]] Eigen::ArrayXi pareto_front(const Eigen::DenseBase<DerivedX>& x,

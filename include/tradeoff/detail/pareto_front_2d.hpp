@@ -32,8 +32,9 @@ using vector_view = Eigen::Ref<const Eigen::ArrayXd, 0, Eigen::InnerStride<>>;
 ///    order), and one sweep keeps, within each run of equal first objective, the points
 ///    with the run's smallest second objective if that is strictly below everything
 ///    seen before.
-/// Time O(n) for the passes plus O(m) radix sort of the m survivors; extra memory
-/// 24 bytes per survivor + 512 KiB of buckets.
+/// Time O(n) for the two passes plus an O(m) radix sort of the m survivors; extra memory at
+/// most 24 bytes per point (8-byte key and 4-byte index per survivor, reserved from a bound
+/// computed in pass 1, and the same again as the sort's scratch) + 1 MiB of buckets.
 [[nodiscard]] inline Eigen::ArrayXi front_2d(const vector_view& x, const vector_view& y,
                                              double sign_x, double sign_y, bool keep_first) {
   const Eigen::Index n = x.size();
@@ -79,26 +80,40 @@ using vector_view = Eigen::Ref<const Eigen::ArrayXd, 0, Eigen::InnerStride<>>;
       }
       return static_cast<std::size_t>(t < last_bucket ? t : last_bucket);
     };
-    std::vector<double> best(static_cast<std::size_t>(bucket_count), infinity);
+    struct bucket {
+      double best = std::numeric_limits<double>::infinity();  // smallest second objective
+      std::uint32_t count = 0;                                 // points (non-NaN first)
+    };
+    std::vector<bucket> buckets(static_cast<std::size_t>(bucket_count));
     for (Eigen::Index i = 0; i < n; ++i) {
       const double a = first(i);
       const double b = second(i);
       if (a == a) {
-        double& slot = best[bucket_of(a)];
-        slot = b < slot ? b : slot;  // NaN b never wins
+        bucket& slot = buckets[bucket_of(a)];
+        slot.best = b < slot.best ? b : slot.best;  // NaN b never wins
+        ++slot.count;
       }
     }
-    // best[k] := smallest second objective over buckets strictly left of k.
+    // best := smallest second objective over the buckets strictly to the left. A bucket
+    // whose own best is above that has no survivor, so the others' counts bound the number
+    // of survivors: reserving that bound keeps the extra memory within 24 bytes per point
+    // (12 for the survivors, 12 for the radix sort's scratch) without a counting pass.
     double running = infinity;
-    for (double& slot : best) {
-      const double here = slot;
-      slot = running;
+    std::size_t bound = 0;
+    for (bucket& slot : buckets) {
+      const double here = slot.best;
+      slot.best = running;
+      if (here <= running) {
+        bound += slot.count;
+      }
       running = here < running ? here : running;
     }
+    keys.reserve(bound);
+    index.reserve(bound);
     for (Eigen::Index i = 0; i < n; ++i) {
       const double a = first(i);
       const double b = second(i);
-      if (a == a && b <= best[bucket_of(a)]) {  // NaN b fails the comparison
+      if (a == a && b <= buckets[bucket_of(a)].best) {  // NaN b fails the comparison
         keys.push_back(ordered_key(a));
         index.push_back(static_cast<int>(i));
       }

@@ -8,20 +8,30 @@
 /// reference of numpy_reference.hpp. Throws tradeoff_fuzz::check_failure on any disagreement.
 ///
 /// Byte layout: [method] [q selector] [q bytes, by selector] [flags] then per row [key] [value].
+/// flags bits 0-1: key type (int, double, string, bool), bit 2: group_options::sort = false
+/// (first appearance), bit 3: dropna = false, bit 4: a row mask (key byte bit 7), bit 5: also
+/// check that values of the wrong length throw std::invalid_argument; flags also picks the length
+/// of the prefix that is passed as an expression.
 /// Values compare equal when both are NaN or when == holds (so +0 equals −0: which zero a
 /// selection returns is unspecified, in numpy as in the library).
 
 #include "byte_reader.hpp"
 #include "numpy_reference.hpp"
 
+#include <tradeoff/group.hpp>
 #include <tradeoff/quantile.hpp>
 
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
+#include <initializer_list>
+#include <type_traits>
+#include <utility>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -126,6 +136,197 @@ void check_one_array(const Values& values, const std::vector<double>& plain, dou
   expect(same(got_median, want_median), "median: got ", got_median, ", pandas gives ", want_median, "\n", context);
 }
 
+
+/// The expected grouping, built by the definition: the selected rows' distinct keys (== equality,
+/// so -0.0 and +0.0 are one key; NaN keys dropped, or one group placed last when kept), sorted
+/// ascending or in order of first appearance, and each row's group.
+template <typename Key>
+struct expected_grouping {
+  std::vector<Key> keys;
+  bool nan_group = false;  // floating keys with dropna = false: one extra group, last
+  std::vector<int> codes;
+};
+
+template <typename Key>
+bool is_nan_key(const Key& k) {
+  if constexpr (std::is_floating_point_v<Key>) {
+    return std::isnan(k);
+  } else {
+    static_cast<void>(k);
+    return false;
+  }
+}
+
+template <typename Key>
+expected_grouping<Key> group_by_definition(const std::vector<Key>& keys, const std::vector<bool>& selected, bool sort,
+                                           bool dropna) {
+  expected_grouping<Key> e;
+  bool any_nan = false;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (!selected[i]) continue;
+    if (is_nan_key(keys[i])) {
+      any_nan = true;
+      continue;
+    }
+    if (std::find(e.keys.begin(), e.keys.end(), keys[i]) == e.keys.end()) e.keys.push_back(keys[i]);
+  }
+  if (sort) std::sort(e.keys.begin(), e.keys.end());
+  e.nan_group = any_nan && !dropna;
+  e.codes.assign(keys.size(), -1);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (!selected[i]) continue;
+    if (is_nan_key(keys[i])) {
+      if (e.nan_group) e.codes[i] = static_cast<int>(e.keys.size());
+      continue;
+    }
+    e.codes[i] = static_cast<int>(std::find(e.keys.begin(), e.keys.end(), keys[i]) - e.keys.begin());
+  }
+  return e;
+}
+
+template <typename Key>
+std::string show_key(const Key& k) {
+  std::ostringstream out;
+  out.precision(17);
+  if constexpr (std::is_same_v<Key, std::string>) {
+    out << '"' << k << '"';
+  } else if constexpr (std::is_same_v<Key, bool>) {
+    out << (k ? "true" : "false");
+  } else {
+    out << +k;
+  }
+  return out.str();
+}
+
+/// Key j of a grouping's keys (a std::vector of strings or an Eigen array).
+template <typename Keys>
+auto key_at(const Keys& keys, std::size_t j) {
+  if constexpr (std::is_same_v<Keys, std::vector<std::string>>) {
+    return keys[j];
+  } else {
+    return keys(static_cast<Eigen::Index>(j));
+  }
+}
+
+template <typename Key, typename Actual>
+bool same_key(const Key& expected, const Actual& actual) {
+  if constexpr (std::is_floating_point_v<Key>) {
+    return same(static_cast<double>(expected), static_cast<double>(actual));
+  } else {
+    return expected == static_cast<Key>(actual);
+  }
+}
+
+/// Compares a grouping with the definition, then every grouped reduction with the reference
+/// applied to each group's values in row order.
+template <typename Grouping, typename Key>
+void check_grouping(const Grouping& g, const expected_grouping<Key>& e, const std::vector<double>& values, double q,
+                    int chosen_method, bool wrong_length, const std::string& context) {
+  namespace ref = reference;
+  const std::size_t groups = e.keys.size() + (e.nan_group ? 1 : 0);
+  expect(static_cast<std::size_t>(g.groups()) == groups && static_cast<std::size_t>(g.keys.size()) == groups,
+         "group_by: ", g.groups(), " groups (", g.keys.size(), " keys), expected ", groups, "\n", context);
+  for (std::size_t j = 0; j < e.keys.size(); ++j) {
+    expect(same_key(e.keys[j], key_at(g.keys, j)), "group_by: key ", j, " is ",
+           show_key(static_cast<Key>(key_at(g.keys, j))), ", expected ", show_key(e.keys[j]), "\n", context);
+  }
+  if (e.nan_group) {
+    expect(is_nan_key(static_cast<Key>(key_at(g.keys, groups - 1))),
+           "group_by(dropna = false): the last key is not NaN\n", context);
+  }
+  expect(static_cast<std::size_t>(g.rows()) == values.size(), "group_by: rows() wrong\n", context);
+  std::vector<std::vector<double>> members(groups);
+  std::vector<int> sizes(groups, 0);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const int code = g.codes(static_cast<Eigen::Index>(i));
+    expect(code == e.codes[i], "group_by: row ", i, " has code ", code, ", expected ", e.codes[i], "\n", context);
+    if (code >= 0) {
+      members[static_cast<std::size_t>(code)].push_back(values[i]);
+      ++sizes[static_cast<std::size_t>(code)];
+    }
+  }
+  Eigen::ArrayXd plain(static_cast<Eigen::Index>(values.size()));
+  for (std::size_t i = 0; i < values.size(); ++i) plain(static_cast<Eigen::Index>(i)) = values[i];
+  const Eigen::ArrayXd before = plain;
+
+  const auto method = static_cast<tradeoff::quantile_method>(chosen_method);
+  const std::vector<double> levels{q, 0.5, 0.25, 0.75};
+  const Eigen::ArrayXi count = tradeoff::count(g, plain);
+  const Eigen::ArrayXi size = tradeoff::size(g, plain);
+  const Eigen::ArrayXd sum = tradeoff::sum(g, plain);
+  const Eigen::ArrayXd mean = tradeoff::mean(g, plain);
+  const Eigen::ArrayXd var = tradeoff::var(g, plain);
+  const Eigen::ArrayXd std = tradeoff::std(g, plain);
+  const Eigen::ArrayXd var0 = tradeoff::var(g, plain, 0);
+  const Eigen::ArrayXd min = tradeoff::min(g, plain);
+  const Eigen::ArrayXd max = tradeoff::max(g, plain);
+  const Eigen::ArrayXd median = tradeoff::median(g, plain);
+  const Eigen::ArrayXd quantile = tradeoff::quantile(g, plain, q, method);
+  const Eigen::ArrayXXd quantiles = tradeoff::quantiles(g, plain, levels, method);
+  const Eigen::ArrayXd iqr = tradeoff::iqr(g, plain, method);
+  const tradeoff::group_summary summary = tradeoff::summarize(g, plain, levels, method);
+  const auto gs = static_cast<Eigen::Index>(groups);
+  for (const Eigen::Index got : {count.size(), size.size(), sum.size(), mean.size(), var.size(), std.size(),
+                                 min.size(), max.size(), median.size(), quantile.size(), quantiles.rows(), iqr.size(),
+                                 summary.count.size(), summary.quantiles.rows()}) {
+    expect(got == gs, "a grouped reduction returned ", got, " entries for ", groups, " groups\n", context);
+  }
+  expect(quantiles.cols() == 4 && summary.quantiles.cols() == 4 && summary.levels == levels,
+         "grouped quantiles: wrong number of levels\n", context);
+  for (std::size_t j = 0; j < groups; ++j) {
+    const auto jj = static_cast<Eigen::Index>(j);
+    const std::vector<double>& v = members[j];
+    const auto sorted = ref::sorted_valid(v);
+    long valid = 0;
+    const double want_sum = ref::kahan_sum(v, valid);
+    const double want_var = ref::welford_var(v);
+    const std::string where = "group " + std::to_string(j) + " (" + std::to_string(v.size()) + " rows)";
+    auto compare = [&](const char* what, double got, double want) {
+      expect(same(got, want), what, ": ", where, ": got ", got, ", pandas gives ", want, "\n", context);
+    };
+    expect(count(jj) == valid && summary.count(jj) == valid, "count: ", where, ": got ", count(jj), "/",
+           summary.count(jj), ", expected ", valid, "\n", context);
+    expect(size(jj) == sizes[j] && g.sizes(jj) == sizes[j] && summary.size(jj) == sizes[j], "size: ", where,
+           ": got ", size(jj), "/", g.sizes(jj), "/", summary.size(jj), ", expected ", sizes[j], "\n", context);
+    compare("sum", sum(jj), want_sum);
+    compare("summarize.sum", summary.sum(jj), want_sum);
+    compare("mean", mean(jj), ref::kahan_mean(v));
+    compare("summarize.mean", summary.mean(jj), ref::kahan_mean(v));
+    compare("var", var(jj), want_var);
+    compare("std", std(jj), std::sqrt(want_var));
+    compare("var(ddof = 0)", var0(jj), ref::welford_var(v, 0));
+    compare("min", min(jj), ref::group_min(v));
+    compare("max", max(jj), ref::group_max(v));
+    compare("summarize.min", summary.min(jj), ref::group_min(v));
+    compare("summarize.max", summary.max(jj), ref::group_max(v));
+    compare("median", median(jj), ref::median_sorted(sorted));
+    compare("summarize.median", summary.median(jj), ref::median_sorted(sorted));
+    compare(method_name(chosen_method), quantile(jj), ref::quantile_sorted(sorted, q, method));
+    for (std::size_t l = 0; l < levels.size(); ++l) {
+      const double want = ref::quantile_sorted(sorted, levels[l], method);
+      compare("quantiles", quantiles(jj, static_cast<Eigen::Index>(l)), want);
+      compare("summarize.quantiles", summary.quantiles(jj, static_cast<Eigen::Index>(l)), want);
+    }
+    compare("iqr", iqr(jj),
+            ref::quantile_sorted(sorted, 0.75, method) - ref::quantile_sorted(sorted, 0.25, method));
+  }
+  expect(same_bits(plain, before), "a grouped reduction modified its values\n", context);
+
+  if (wrong_length) {
+    const Eigen::ArrayXd longer = Eigen::ArrayXd::Zero(plain.size() + 1);
+    const std::vector<std::pair<const char*, std::function<int()>>> calls{
+        {"mean", [&] { return static_cast<int>(tradeoff::mean(g, longer).size()); }},
+        {"median", [&] { return static_cast<int>(tradeoff::median(g, longer).size()); }},
+        {"summarize", [&] { return static_cast<int>(tradeoff::summarize(g, longer).count.size()); }},
+        {"quantile", [&] { return static_cast<int>(tradeoff::quantile(g, longer, 0.5).size()); }}};
+    for (const auto& call : calls) {
+      expect(throws_with_prefix<std::invalid_argument>(call.second, std::string("tradeoff::") + call.first + ": "),
+             call.first, ": values of length ", longer.size(), " for ", plain.size(),
+             " rows did not throw std::invalid_argument");
+    }
+  }
+}
+
 }  // namespace stats_detail
 
 /// Upper bound on rows (the reference sorts every group for every method).
@@ -157,7 +358,89 @@ inline void check_stats(const std::uint8_t* data, std::size_t size) {
 
   expect(same_bits(values, original),
          "quantile functions modified their input\n", describe(plain, q));
-  static_cast<void>(key_bytes);
+
+  // Grouped: keys of the type the flags choose, from the key bytes.
+  const tradeoff::group_options options{(flags & 4U) == 0, (flags & 8U) == 0};
+  const bool masked = (flags & 16U) != 0;
+  const bool wrong_length = (flags & 32U) != 0;
+  std::vector<bool> selected(plain.size(), true);
+  Eigen::Array<bool, Eigen::Dynamic, 1> mask(n);
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    selected[i] = !masked || (key_bytes[i] & 0x80U) == 0;
+    mask(static_cast<Eigen::Index>(i)) = selected[i];
+  }
+  const double q_valid = level_valid(q) ? q : 0.5;
+  std::ostringstream key_text;
+  for (std::size_t i = 0; i < key_bytes.size() && i < 64; ++i) key_text << " " << +key_bytes[i];
+  const std::string context = describe(plain, q) + "\nkey bytes:" + key_text.str() + "\nsort=" +
+                              (options.sort ? "1" : "0") + " dropna=" + (options.dropna ? "1" : "0") +
+                              " masked=" + (masked ? "1" : "0");
+  switch (flags % 4) {
+    case 0: {  // int keys, negative ones included
+      std::vector<int> keys;
+      Eigen::ArrayXi key_array(n);
+      for (std::size_t i = 0; i < plain.size(); ++i) {
+        keys.push_back(static_cast<int>(key_bytes[i] & 0x0FU) - 4);
+        key_array(static_cast<Eigen::Index>(i)) = keys.back();
+      }
+      const auto e = group_by_definition(keys, selected, options.sort, true);
+      const auto g = masked ? tradeoff::group_by(key_array, mask, options) : tradeoff::group_by(key_array, options);
+      check_grouping(g, e, plain, q_valid, chosen_method, wrong_length, context);
+      break;
+    }
+    case 1: {  // double keys: a small grid with NaN, ±inf and -0.0
+      static const double table[] = {0.0, -0.0, 1.0, 2.0, 2.5, -1.0, std::numeric_limits<double>::quiet_NaN(),
+                                     std::numeric_limits<double>::infinity(),
+                                     -std::numeric_limits<double>::infinity(), 1e300, -1e-300, 3.0, 4.0, 5.0,
+                                     std::numeric_limits<double>::quiet_NaN(), 0.0};
+      std::vector<double> keys;
+      Eigen::ArrayXd key_array(n);
+      for (std::size_t i = 0; i < plain.size(); ++i) {
+        keys.push_back(table[key_bytes[i] & 0x0FU]);
+        key_array(static_cast<Eigen::Index>(i)) = keys.back();
+      }
+      const Eigen::ArrayXd keys_before = key_array;
+      const auto e = group_by_definition(keys, selected, options.sort, options.dropna);
+      const auto g = masked ? tradeoff::group_by(key_array, mask, options) : tradeoff::group_by(key_array, options);
+      expect(same_bits(key_array, keys_before), "group_by modified its keys\n", context);
+      check_grouping(g, e, plain, q_valid, chosen_method, wrong_length, context);
+      break;
+    }
+    case 2: {  // string keys: empty, case, prefixes, bytes above 0x7F, an embedded NUL
+      static const char* const table[] = {"", "a", "b", "B", "ab", "a\0", "\xC3\xA9", "\xFF", "MLA", "GQA", "MHA",
+                                          " ", "a ", "aa", "z", "\x7F"};
+      std::vector<std::string> keys;
+      for (std::size_t i = 0; i < plain.size(); ++i) {
+        const unsigned k = key_bytes[i] & 0x0FU;
+        keys.push_back(k == 5 ? std::string("a\0", 2) : std::string(table[k]));
+      }
+      const std::vector<std::string> keys_before = keys;
+      const auto e = group_by_definition(keys, selected, options.sort, true);
+      const auto g = masked ? tradeoff::group_by(keys, mask, options) : tradeoff::group_by(keys, options);
+      expect(keys == keys_before, "group_by modified its string keys\n", context);
+      check_grouping(g, e, plain, q_valid, chosen_method, wrong_length, context);
+      break;
+    }
+    default: {  // bool keys, as an Eigen array (or std::vector<bool> without a mask)
+      std::vector<bool> keys;
+      Eigen::Array<bool, Eigen::Dynamic, 1> key_array(n);
+      for (std::size_t i = 0; i < plain.size(); ++i) {
+        keys.push_back((key_bytes[i] & 1U) != 0);
+        key_array(static_cast<Eigen::Index>(i)) = keys.back();
+      }
+      const auto e = group_by_definition(keys, selected, options.sort, true);
+      if (masked) {
+        check_grouping(tradeoff::group_by(key_array, mask, options), e, plain, q_valid, chosen_method, wrong_length,
+                       context);
+      } else if ((key_bytes.empty() ? 0 : key_bytes[0]) & 0x40U) {
+        check_grouping(tradeoff::group_by(keys, options), e, plain, q_valid, chosen_method, wrong_length, context);
+      } else {
+        check_grouping(tradeoff::group_by(key_array, options), e, plain, q_valid, chosen_method, wrong_length,
+                       context);
+      }
+      break;
+    }
+  }
 }
 
 }  // namespace tradeoff_fuzz

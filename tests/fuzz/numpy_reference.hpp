@@ -3,7 +3,7 @@
 
 /// @file
 /// @brief Sort-based reference implementations of numpy 1.24's quantile methods and of pandas
-/// 1.5.3's median, groupby mean (Kahan, row order), min and max, written independently of the
+/// 1.5.3's median, groupby sum and mean (Kahan, row order), var (Welford), min and max, written independently of the
 /// library from numpy's `_quantile`/`_lerp`/`_get_indexes` and pandas' Cython group kernels.
 /// Used by the fuzz_stats target. Deliberately simple: a full std::sort, no selection, every
 /// intermediate stored in a volatile double so no compiler can fuse a product into a sum.
@@ -131,11 +131,12 @@ inline double median_sorted(const std::vector<double>& s) {
   return stored(stored(s[n / 2 - 1] + s[n / 2]) / 2.0);
 }
 
-/// pandas 1.5.3 group_mean: Kahan-compensated sum in row order, NaN skipped, / count.
-inline double kahan_mean(const std::vector<double>& values_in_row_order) {
+/// pandas 1.5.3 group_sum: Kahan-compensated sum in row order, NaN skipped; 0 for no valid value.
+/// `count` receives the number of valid values.
+inline double kahan_sum(const std::vector<double>& values_in_row_order, long& count) {
   double sum = 0.0;
   double compensation = 0.0;
-  long count = 0;
+  count = 0;
   for (const double v : values_in_row_order) {
     if (std::isnan(v)) continue;
     ++count;
@@ -144,8 +145,32 @@ inline double kahan_mean(const std::vector<double>& values_in_row_order) {
     compensation = stored(stored(t - sum) - y);
     sum = t;
   }
+  return sum;
+}
+
+/// pandas 1.5.3 group_mean: the Kahan sum divided by the count; NaN for no valid value.
+inline double kahan_mean(const std::vector<double>& values_in_row_order) {
+  long count = 0;
+  const double sum = kahan_sum(values_in_row_order, count);
   if (count == 0) return nan();
   return stored(sum / static_cast<double>(count));
+}
+
+/// pandas 1.5.3 group_var: Welford's update in row order, NaN skipped, / (count - ddof); NaN when
+/// count <= ddof.
+inline double welford_var(const std::vector<double>& values_in_row_order, int ddof = 1) {
+  double mean = 0.0;
+  double squares = 0.0;
+  long count = 0;
+  for (const double v : values_in_row_order) {
+    if (std::isnan(v)) continue;
+    ++count;
+    const double old_mean = mean;
+    mean = stored(mean + stored(stored(v - old_mean) / static_cast<double>(count)));
+    squares = stored(squares + stored(stored(v - mean) * stored(v - old_mean)));
+  }
+  if (count <= ddof) return nan();
+  return stored(squares / static_cast<double>(count - ddof));
 }
 
 /// pandas group_min / group_max: start at ±inf, replace on a strict improvement, NaN skipped;

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Checks tests/fuzz/numpy_reference.hpp (the reference the fuzz_stats target trusts) against
-numpy 1.24 and pandas 1.5.3 themselves, on random samples with NaN, ties, +-0, +-inf and huge
+numpy 1.24 and pandas 1.5.3 themselves (quantile, all 13 methods; median; groupby sum, mean,
+var, std, min, max), on random samples with NaN, ties, +-0, +-inf and huge
 values, for every quantile method and level.
 
 Run with Debian's interpreter (python3-numpy, python3-pandas):
@@ -77,9 +78,12 @@ def main():
         grouped = pd.DataFrame({"k": np.zeros(n, dtype=np.int64), "v": series}).groupby("k").v
         if n:
             mean, lo, hi = grouped.mean().iloc[0], grouped.min().iloc[0], grouped.max().iloc[0]
+            total, var, std = grouped.sum().iloc[0], grouped.var().iloc[0], grouped.std().iloc[0]
         else:
-            mean = lo = hi = np.nan
-        expected.append((float(quantile), float(series.median()), float(mean), float(lo), float(hi)))
+            mean = lo = hi = var = std = np.nan
+            total = 0.0
+        expected.append((float(quantile), float(series.median()), float(mean), float(lo), float(hi),
+                         float(total), float(var), float(std)))
         lines.append(" ".join([str(method), q.hex(), str(n)] + [float(v).hex() for v in values]))
     text = "\n".join(lines) + "\n"
     failures = 0
@@ -90,7 +94,7 @@ def main():
                             "-isystem", "/usr/include/eigen3", "-o", exe,
                             os.path.join(HERE, "reference_check.cpp")], check=True)
             out = subprocess.run([exe], input=text, capture_output=True, text=True, check=True).stdout
-            names = ("quantile", "median", "mean", "min", "max")
+            names = ("quantile", "median", "mean", "min", "max", "sum", "var", "std")
             for line, case, want in zip(out.splitlines(), lines, expected):
                 got = [float.fromhex(x) if x not in ("nan", "-nan", "inf", "-inf") else float(x)
                        for x in line.split()]
@@ -99,7 +103,7 @@ def main():
                         failures += 1
                         if failures <= 20:
                             print(f"{' '.join(flags)}: {name}: reference {g!r}, numpy/pandas {w!r}: {case}")
-    print(f"{cases} cases x 2 builds x 5 statistics: {failures} differences")
+    print(f"{cases} cases x 2 builds x 8 statistics: {failures} differences")
     return 1 if failures else 0
 
 

@@ -468,7 +468,12 @@ TEST_CASE("pareto_ranks: property test against peeling brute-force fronts, d = 1
       const Eigen::ArrayXXd p = random_points(rng, size(rng), d, k);
       const std::vector<sense> senses = random_senses(rng, d);
       INFO("d = ", d, ", n = ", p.rows(), ", kind = ", static_cast<int>(k));
-      CHECK(to_vector(pareto_ranks(p, senses)) == brute_ranks(p, senses));
+      const std::vector<int> expected = brute_ranks(p, senses);
+      CHECK(to_vector(pareto_ranks(p, senses)) == expected);
+      if (d == 2) {
+        CHECK(to_vector(pareto_ranks(p.col(0), p.col(1), sense_of(senses, 0), sense_of(senses, 1))) ==
+              expected);
+      }
     }
   }
 }
@@ -519,6 +524,10 @@ TEST_CASE("pareto_front and pareto_ranks: expression, matrix, float and strided 
   CHECK(to_vector(pareto_front(pf)) == brute_front(p));
   CHECK(to_vector(pareto_front(pf.col(0), pf.col(1))) == brute_front(p.leftCols(2)));
   CHECK(to_vector(pareto_ranks(pf)) == brute_ranks(p, {}));
+  CHECK(to_vector(pareto_ranks(x.head(30), 2.0 * y.head(30))) ==
+        brute_ranks((Eigen::ArrayXXd(30, 2) << x.head(30), y.head(30)).finished(), {}));
+  CHECK(to_vector(pareto_ranks(m.col(0), m.col(1), sense::maximize, sense::minimize)) ==
+        brute_ranks(p.leftCols(2), {sense::maximize, sense::minimize}));
   CHECK((p == before || (p != p && before != before)).all());
 }
 
@@ -535,6 +544,9 @@ TEST_CASE("pareto_front and pareto_ranks: errors") {
   CHECK_THROWS_WITH_AS(
       static_cast<void>(pareto_ranks(p, {sense::minimize, sense::minimize, sense::maximize})),
       doctest::Contains("tradeoff::pareto_ranks: senses has 3"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(static_cast<void>(pareto_ranks(x, y)),
+                       doctest::Contains("tradeoff::pareto_ranks: x has 3 values but y has 4"),
+                       std::invalid_argument);
   CHECK_THROWS_WITH_AS(static_cast<void>(pareto_front(Eigen::ArrayXXd(3, 0))),
                        doctest::Contains("tradeoff::pareto_front: points has no columns"),
                        std::invalid_argument);

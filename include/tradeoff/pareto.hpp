@@ -174,6 +174,36 @@ template <typename Derived>
   return detail::front_nd(view, signs, keep_first);
 }
 
+/// @brief Non-domination rank of every 2-D point (x[i], y[i]): 0 for the front, 1 for the
+/// front of the rest, ...
+///
+/// @param x first objective; 1-D Eigen array or vector expression of float or double.
+/// @param y second objective; same length as `x`.
+/// @param sense_x direction of x (default sense::minimize).
+/// @param sense_y direction of y (default sense::minimize).
+/// @return Eigen::ArrayXi of size n aligned with the inputs; -1 where x or y is NaN. Exact
+///         duplicates share a rank.
+/// @throws std::invalid_argument if the lengths differ, an argument is not 1-D, or n > INT_MAX.
+///
+/// Same as pareto_ranks on the n x 2 matrix [x y], without building it. Complexity: O(n)
+/// radix sort + O(n log R) sweep (R fronts, Jensen 2003); 16 bytes per point of extra memory.
+template <typename DerivedX, typename DerivedY>
+[[nodiscard]] Eigen::ArrayXi pareto_ranks(const Eigen::DenseBase<DerivedX>& x,
+                                          const Eigen::DenseBase<DerivedY>& y,
+                                          sense sense_x = sense::minimize,
+                                          sense sense_y = sense::minimize) {
+  constexpr const char* function_name = "tradeoff::pareto_ranks";
+  if (x.size() != y.size()) {
+    throw std::invalid_argument(std::string(function_name) + ": x has " +
+                                std::to_string(x.size()) + " values but y has " +
+                                std::to_string(y.size()));
+  }
+  detail::check_fits_int(x.size(), function_name, "x");
+  const detail::vector_view xv = detail::make_vector_view(x, function_name, "x");
+  const detail::vector_view yv = detail::make_vector_view(y, function_name, "y");
+  return detail::ranks_2d(xv, yv, detail::sense_sign(sense_x), detail::sense_sign(sense_y));
+}
+
 /// @brief Non-domination rank of every row: 0 for the front, 1 for the front of the rest, ...
 ///
 /// @param points n x d Eigen array or matrix expression of float or double (d >= 1).

@@ -59,6 +59,27 @@ template <typename Derived>
   }
 }
 
+/// Two 1-D objectives of the same length, checked and viewed as double columns.
+struct column_pair {
+  vector_view x;
+  vector_view y;
+};
+
+/// Checks that x and y are 1-D, of equal length, and index-able by int; returns their views
+/// (built in place: a Ref that owns a temporary must not be copied).
+template <typename DerivedX, typename DerivedY>
+[[nodiscard]] column_pair checked_columns(const Eigen::DenseBase<DerivedX>& x,
+                                          const Eigen::DenseBase<DerivedY>& y,
+                                          const char* function_name) {
+  if (x.size() != y.size()) {
+    throw std::invalid_argument(std::string(function_name) + ": x has " +
+                                std::to_string(x.size()) + " values but y has " +
+                                std::to_string(y.size()));
+  }
+  check_fits_int(x.size(), function_name, "x");
+  return {make_vector_view(x, function_name, "x"), make_vector_view(y, function_name, "y")};
+}
+
 /// An n x d expression as a column-major double view (copied only when necessary).
 template <typename Derived>
 [[nodiscard]] matrix_view make_matrix_view(const Eigen::DenseBase<Derived>& points) {
@@ -96,20 +117,12 @@ template <typename DerivedX, typename DerivedY>
                                           sense sense_x = sense::minimize,
                                           sense sense_y = sense::minimize,
                                           duplicates keep = duplicates::keep_all) {
-  constexpr const char* function_name = "tradeoff::pareto_front";
-  if (x.size() != y.size()) {
-    throw std::invalid_argument(std::string(function_name) + ": x has " +
-                                std::to_string(x.size()) + " values but y has " +
-                                std::to_string(y.size()));
-  }
-  detail::check_fits_int(x.size(), function_name, "x");
-  const detail::vector_view xv = detail::make_vector_view(x, function_name, "x");
-  const detail::vector_view yv = detail::make_vector_view(y, function_name, "y");
-  if (xv.size() == 0) {
+  const detail::column_pair columns = detail::checked_columns(x, y, "tradeoff::pareto_front");
+  if (columns.x.size() == 0) {
     return {};
   }
-  return detail::front_2d(xv, yv, detail::sense_sign(sense_x), detail::sense_sign(sense_y),
-                          keep == duplicates::keep_first);
+  return detail::front_2d(columns.x, columns.y, detail::sense_sign(sense_x),
+                          detail::sense_sign(sense_y), keep == duplicates::keep_first);
 }
 
 /// @brief Indices of the Pareto front of the rows of an n x d array or matrix.
@@ -192,16 +205,9 @@ template <typename DerivedX, typename DerivedY>
                                           const Eigen::DenseBase<DerivedY>& y,
                                           sense sense_x = sense::minimize,
                                           sense sense_y = sense::minimize) {
-  constexpr const char* function_name = "tradeoff::pareto_ranks";
-  if (x.size() != y.size()) {
-    throw std::invalid_argument(std::string(function_name) + ": x has " +
-                                std::to_string(x.size()) + " values but y has " +
-                                std::to_string(y.size()));
-  }
-  detail::check_fits_int(x.size(), function_name, "x");
-  const detail::vector_view xv = detail::make_vector_view(x, function_name, "x");
-  const detail::vector_view yv = detail::make_vector_view(y, function_name, "y");
-  return detail::ranks_2d(xv, yv, detail::sense_sign(sense_x), detail::sense_sign(sense_y));
+  const detail::column_pair columns = detail::checked_columns(x, y, "tradeoff::pareto_ranks");
+  return detail::ranks_2d(columns.x, columns.y, detail::sense_sign(sense_x),
+                          detail::sense_sign(sense_y));
 }
 
 /// @brief Non-domination rank of every row: 0 for the front, 1 for the front of the rest, ...

@@ -8,7 +8,8 @@
 ///
 /// NaN policy: every reduction skips NaN values; a group without valid values gets count 0, sum 0
 /// (as pandas' sum) and NaN for every other statistic. NaN keys are dropped (code −1) unless
-/// `group_options::dropna` is false, which makes them one group placed last. Rows whose mask entry
+/// `group_options::dropna` is false, which makes them one group (last when sorted, at its first
+/// appearance otherwise, as pandas 1.5.3). Rows whose mask entry
 /// is false get code −1 too. Ties: equal values are interchangeable; equal keys (also −0.0 and +0.0)
 /// form one group. Results do not depend on FMA contraction (see detail/float_exact.hpp).
 
@@ -32,7 +33,7 @@ namespace tradeoff {
 /// @brief How group_by orders and filters groups (pandas' `groupby(sort=..., dropna=...)`).
 struct group_options {
   bool sort = true;    ///< true: keys ascending (pandas' default); false: order of first appearance.
-  bool dropna = true;  ///< true: rows with a NaN key are dropped; false: they form one group, last.
+  bool dropna = true;  ///< true: rows with a NaN key are dropped; false: they form one group (last if sorted).
 };
 
 /// @brief Result of group_by: the distinct keys and each row's group code.
@@ -219,7 +220,8 @@ template <typename DerivedMask>
 ///
 /// Integer keys with a range below max(2 n, 65536) are indexed directly (no hashing); other keys
 /// go through a hash table, then the distinct keys are sorted. Floating keys: NaN rows are dropped
-/// (code −1) unless options.dropna is false (then one NaN group, last); −0.0 and +0.0 are one key.
+/// (code −1) unless options.dropna is false (then one NaN group: last when sorted, at its first
+/// appearance otherwise); −0.0 and +0.0 are one key, shown as the one that appears first (pandas).
 /// @param keys Any Eigen array expression (vector), one key per row.
 /// @param options sort (default ascending) or first appearance; dropna.
 /// @return The grouping: `keys` (Eigen array of the key type), `codes` (Eigen::ArrayXi), `sizes`.

@@ -251,46 +251,41 @@ factorized<Int> factorize_integers(Eigen::Index rows, KeyAt key_at, Selected sel
   return f;
 }
 
-/// Factorizes floating-point keys: -0.0 and +0.0 are one key; NaN keys are dropped (code -1) or,
-/// with keep_nan, form one group placed last.
+/// Factorizes floating-point keys as pandas 1.5.3 does: -0.0 and +0.0 are one key, shown as the
+/// one that appears first; NaN keys are dropped (code -1) or, with keep_nan, form one group that
+/// takes its place of first appearance when unsorted and goes last when sorted.
 template <typename Real, typename KeyAt, typename Selected>
 factorized<Real> factorize_floats(Eigen::Index rows, KeyAt key_at, Selected selected, bool sort, bool keep_nan) {
   factorized<Real> f;
   f.codes.resize(rows);
   dense_id_table table(1024);
-  bool any_nan = false;
+  constexpr std::uint64_t nan_bits = 0x7FF8000000000000ULL;  // every NaN hashes as this one
+  std::int32_t nan_id = -1;
   for (Eigen::Index i = 0; i < rows; ++i) {
     if (!selected(i)) {
       f.codes(i) = -1;
       continue;
     }
-    Real k = key_at(i);
+    const Real k = key_at(i);
+    std::uint64_t bits = nan_bits;
     if (std::isnan(k)) {
-      any_nan = any_nan || keep_nan;
-      f.codes(i) = keep_nan ? -2 : -1;  // -2: the NaN group, numbered after the loop
-      continue;
+      if (!keep_nan) {
+        f.codes(i) = -1;
+        continue;
+      }
+    } else {
+      const double as_double = k == Real(0) ? 0.0 : static_cast<double>(k);  // fold -0.0 into +0.0
+      std::memcpy(&bits, &as_double, sizeof bits);
     }
-    if (k == Real(0)) {
-      k = Real(0);  // fold -0.0 into +0.0
-    }
-    const double as_double = static_cast<double>(k);
-    std::uint64_t bits = 0;
-    std::memcpy(&bits, &as_double, sizeof bits);
     bool inserted = false;
-    f.codes(i) = table.find_or_insert(bits, inserted);
+    const std::int32_t id = table.find_or_insert(bits, inserted);
     if (inserted) {
       f.keys.push_back(k);
-    }
-  }
-  std::int32_t nan_id = -1;
-  if (any_nan) {  // pandas (dropna=False) puts the NaN group last
-    nan_id = static_cast<std::int32_t>(f.keys.size());
-    f.keys.push_back(std::numeric_limits<Real>::quiet_NaN());
-    for (Eigen::Index i = 0; i < rows; ++i) {
-      if (f.codes(i) == -2) {
-        f.codes(i) = nan_id;
+      if (std::isnan(k)) {
+        nan_id = id;
       }
     }
+    f.codes(i) = id;
   }
   if (sort) {
     sort_groups(f, [](Real a, Real b) { return a < b; }, nan_id);

@@ -213,7 +213,9 @@ TEST_CASE("quantiles: shared selection equals a fully sorted reference for all m
     const auto v = random_sample(rng, n, trial % 3);
     const Eigen::ArrayXd values = to_array(v);
     const Eigen::ArrayXd copy = values;
-    for (const auto& [name, method] : all_methods) {
+    for (const auto& named : all_methods) {
+      const std::string& name = named.first;
+      const quantile_method method = named.second;
       const Eigen::ArrayXd got = tradeoff::quantiles(values, levels, method);
       for (std::size_t j = 0; j < levels.size(); ++j) {
         const double expected = sorted_reference(v, levels[j], method);
@@ -258,7 +260,9 @@ TEST_CASE("quantile: textbook definitions on small samples") {
 TEST_CASE("quantile: edges — q = 0 and 1, n = 1, all NaN, empty, infinities") {
   Eigen::ArrayXd v(5);
   v << 3.0, std::nan(""), -1.0, 8.0, 2.0;
-  for (const auto& [name, method] : all_methods) {
+  for (const auto& named : all_methods) {
+    const std::string& name = named.first;
+    const quantile_method method = named.second;
     INFO(name);
     CHECK(tradeoff::quantile(v, 0.0, method) == -1.0);
     CHECK(tradeoff::quantile(v, 1.0, method) == 8.0);
@@ -340,7 +344,9 @@ TEST_CASE("quantiles: large samples (sampling selection and its fallback) equal 
     const Eigen::ArrayXd values = to_array(v);
     std::vector<double> sorted = v;
     std::sort(sorted.begin(), sorted.end());
-    for (const auto& [name, method] : all_methods) {
+    for (const auto& named : all_methods) {
+      const std::string& name = named.first;
+      const quantile_method method = named.second;
       const Eigen::ArrayXd got = tradeoff::quantiles(values, levels, method);
       for (std::size_t j = 0; j < levels.size(); ++j) {
         INFO("kind " << kind << " method " << name << " q=" << levels[j]);

@@ -76,6 +76,7 @@ grouping<Eigen::Array<Scalar, Eigen::Dynamic, 1>> group_numeric(Eigen::Index row
     g.sizes = std::move(f.sizes);
   } else {
     static_assert(std::is_arithmetic_v<Scalar>, "tradeoff::group_by: keys must be arithmetic, bool or strings");
+    static_assert(!std::is_same_v<Scalar, long double>, "tradeoff::group_by: long double keys are not supported");
     auto f = [&] {
       if constexpr (std::is_floating_point_v<Scalar>) {
         return factorize_floats<Scalar>(rows, key_at, selected, options.sort, !options.dropna);

@@ -342,7 +342,7 @@ bool bracket_pass(const double* data, Eigen::Index n, const std::array<double, M
       for (std::size_t b = 0; b < m; ++b) {
         count_below[b] += x < low[b] ? 1 : 0;
         *out[b] = x;
-        out[b] += (x >= low[b]) & (x <= high[b]) ? 1 : 0;
+        out[b] += static_cast<int>(x >= low[b]) & static_cast<int>(x <= high[b]);
       }
     }
     for (std::size_t b = 0; b < m; ++b) {  // checked per block; a block adds at most bracket_block

@@ -421,6 +421,31 @@ TEST_CASE("pareto_front and pareto_ranks: constant and two-valued columns (d = 4
   }
 }
 
+TEST_CASE("pareto_ranks and pareto_front: a sample-fooling objective (exact median fallback)") {
+  // The divide and conquer samples 31 evenly spaced rows to choose a split; here exactly those
+  // rows hold the smallest values of the last objective, so the sampled median is useless.
+  std::mt19937_64 rng(577);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const Eigen::Index n = 2000;
+  for (Eigen::Index d = 4; d <= 5; ++d) {
+    Eigen::ArrayXXd p(n, d);
+    std::vector<char> sampled(static_cast<std::size_t>(n), 0);
+    for (Eigen::Index s = 0; s < 31; ++s) {
+      sampled[static_cast<std::size_t>(s * n / 31)] = 1;
+    }
+    for (Eigen::Index i = 0; i < n; ++i) {
+      p(i, 0) = static_cast<double>(i);  // lexicographic order = row order
+      for (Eigen::Index j = 1; j + 1 < d; ++j) {
+        p(i, j) = unit(rng);
+      }
+      p(i, d - 1) = sampled[static_cast<std::size_t>(i)] != 0 ? 0.0 : 1.0 + unit(rng);
+    }
+    INFO("d = ", d);
+    CHECK(ranks_consistent(p, {}, pareto_ranks(p)));
+    CHECK(to_vector(pareto_front(p)) == brute_front(p));
+  }
+}
+
 TEST_CASE("pareto_front: large 2-D inputs against an O(n log n) reference") {
   std::mt19937_64 rng(99);
   std::uniform_real_distribution<double> unit(0.0, 1.0);

@@ -245,6 +245,52 @@ class integer_set {
   return keep;
 }
 
+/// Where to split objective values over two id lists `a` and `b` (`value_of(id)` gives the
+/// value): the median of an evenly spaced sample of up to 31 values, replaced by the exact
+/// median when the sample misleads (one side would get under 1/16 of more than 1024 rows),
+/// and moved just below the maximum when it is the maximum, so that both {<= split} and
+/// {> split} are non-empty. Returns false when the objective is constant over the lists.
+/// `scratch` must hold na + nb values.
+template <typename ValueOf>
+[[nodiscard]] bool choose_split(const int* a, std::size_t na, const int* b, std::size_t nb,
+                                ValueOf value_of, std::vector<double>& scratch, double& split) {
+  const std::size_t total = na + nb;
+  const auto value = [&](std::size_t i) { return i < na ? value_of(a[i]) : value_of(b[i - na]); };
+  double* values = scratch.data();
+  const std::size_t samples = std::min<std::size_t>(total, 31);
+  for (std::size_t s = 0; s < samples; ++s) {
+    values[s] = value(s * total / samples);
+  }
+  std::nth_element(values, values + samples / 2, values + samples);
+  split = values[samples / 2];
+  double largest = -std::numeric_limits<double>::infinity();
+  std::size_t at_or_below = 0;
+  for (std::size_t i = 0; i < total; ++i) {
+    const double v = value(i);
+    largest = std::max(largest, v);
+    at_or_below += static_cast<std::size_t>(v <= split);
+  }
+  if (total > 1024 && (at_or_below < total / 16 || total - at_or_below < total / 16)) {
+    for (std::size_t i = 0; i < total; ++i) {
+      values[i] = value(i);
+    }
+    std::nth_element(values, values + total / 2, values + total);
+    split = values[total / 2];
+  }
+  if (split < largest) {
+    return true;
+  }
+  bool found = false;  // the median is the maximum: take the largest value below it
+  for (std::size_t i = 0; i < total; ++i) {
+    const double v = value(i);
+    if (v < largest && (!found || v > split)) {
+      split = v;
+      found = true;
+    }
+  }
+  return found;
+}
+
 /// d >= 4: Kung, Luccio and Preparata (1975) divide and conquer over distinct rows in
 /// lexicographic order. Because rows are distinct and sorted, "dominates" reduces to
 /// "<= in every objective" for an earlier row, so ties need no special cases.
@@ -465,43 +511,12 @@ class klp_front {
     }
     // Here k < d - 3: the recursion below only moves k up to d - 3, never past it.
     // Split objective k at a median value: left rows above it cannot dominate right rows at
-    // or below it; left rows at or below it beat right rows above it in objective k. The
-    // median of an evenly spaced sample of at most 31 values is enough for balance.
-    const std::size_t total = nl + nr;
-    const std::size_t samples = std::min<std::size_t>(total, 31);
-    double* begin = scratch_values_.data();
-    for (std::size_t s = 0; s < samples; ++s) {
-      const std::size_t i = s * total / samples;
-      begin[s] = i < nl ? at(left[i], k) : at(right[i - nl], k);
-    }
-    std::nth_element(begin, begin + samples / 2, begin + samples);
-    double split = begin[samples / 2];
-    double largest = -std::numeric_limits<double>::infinity();
-    double below_largest = -std::numeric_limits<double>::infinity();
-    bool has_below = false;
-    for (std::size_t i = 0; i < nl; ++i) {
-      largest = std::max(largest, at(left[i], k));
-    }
-    for (std::size_t i = 0; i < nr; ++i) {
-      largest = std::max(largest, at(right[i], k));
-    }
-    if (!(split < largest)) {
-      // The sampled median is the maximum: split just below it, or skip a constant objective.
-      for (const int* list : {left, right}) {
-        const std::size_t count = list == left ? nl : nr;
-        for (std::size_t i = 0; i < count; ++i) {
-          const double v = at(list[i], k);
-          if (v < largest && (!has_below || v > below_largest)) {
-            below_largest = v;
-            has_below = true;
-          }
-        }
-      }
-      if (!has_below) {
-        filter(left, nl, right, nr, k + 1);
-        return;
-      }
-      split = below_largest;
+    // or below it; left rows at or below it beat right rows above it in objective k.
+    double split = 0.0;
+    if (!choose_split(left, nl, right, nr, [this, k](int id) { return at(id, k); },
+                      scratch_values_, split)) {
+      filter(left, nl, right, nr, k + 1);  // objective k is constant here
+      return;
     }
     const std::size_t nl_low = stable_split(left, nl, k, split);
     const std::size_t nr_low = stable_split(right, nr, k, split);

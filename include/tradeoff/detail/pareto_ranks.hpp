@@ -146,40 +146,6 @@ class divide_and_conquer_ranks {
     touched_.clear();
   }
 
-  // Median-ish split value of objective k over the lists, strictly below their maximum;
-  // false if objective k is constant over them.
-  bool split_value(const int* a, std::size_t na, const int* b, std::size_t nb, std::size_t k,
-                   double& split) {
-    const std::size_t total = na + nb;
-    const std::size_t samples = std::min<std::size_t>(total, 31);
-    double* values = scratch_values_.data();
-    for (std::size_t s = 0; s < samples; ++s) {
-      const std::size_t i = s * total / samples;
-      values[s] = i < na ? at(a[i], k) : at(b[i - na], k);
-    }
-    std::nth_element(values, values + samples / 2, values + samples);
-    split = values[samples / 2];
-    double largest = -std::numeric_limits<double>::infinity();
-    for (std::size_t i = 0; i < na; ++i) {
-      largest = std::max(largest, at(a[i], k));
-    }
-    for (std::size_t i = 0; i < nb; ++i) {
-      largest = std::max(largest, at(b[i], k));
-    }
-    if (split < largest) {
-      return true;
-    }
-    bool found = false;
-    for (std::size_t i = 0; i < total; ++i) {
-      const double v = i < na ? at(a[i], k) : at(b[i - na], k);
-      if (v < largest && (!found || v > split)) {
-        split = v;
-        found = true;
-      }
-    }
-    return found;
-  }
-
   std::size_t stable_split(int* list, std::size_t count, std::size_t k, double split) {
     std::size_t low = 0;
     std::size_t high = 0;
@@ -230,7 +196,8 @@ class divide_and_conquer_ranks {
       return;
     }
     double split = 0.0;
-    if (!split_value(s, n, nullptr, 0, k, split)) {
+    if (!choose_split(s, n, nullptr, 0, [this, k](int u) { return at(u, k); }, scratch_values_,
+                      split)) {
       helper_a(s, n, k - 1);
       return;
     }
@@ -292,7 +259,8 @@ class divide_and_conquer_ranks {
       return;
     }
     double split = 0.0;
-    if (!split_value(low, nl, high, nh, k, split)) {
+    if (!choose_split(low, nl, high, nh, [this, k](int u) { return at(u, k); }, scratch_values_,
+                      split)) {
       helper_b(low, nl, high, nh, k - 1);
       return;
     }

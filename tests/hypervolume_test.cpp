@@ -388,6 +388,23 @@ TEST_CASE("hypervolume: larger inputs agree with WFG and slicing, d = 2..5") {
     }
     CHECK(tradeoff::hypervolume(diagonal, Eigen::ArrayXd::Constant(2, k + 1.0)) == expected);
   }
+  // 4-D with many mutually non-dominated rows (near the plane sum = 38), ties and duplicates:
+  // WFG's 4-D limit-set sweep against slicing into exact 3-D sweeps.
+  for (int trial = 0; trial < 3; ++trial) {
+    const Eigen::Index n = 400;
+    Eigen::ArrayXXd points(n, 4);
+    std::uniform_int_distribution<int> values(0, 19);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      for (Eigen::Index j = 0; j < 3; ++j) {
+        points(i, j) = values(rng);
+      }
+      points(i, 3) = trial == 0 ? values(rng)
+                                : std::clamp(38.0 - points.row(i).head(3).sum() + values(rng) % 3,
+                                             0.0, 19.0);
+    }
+    const Eigen::ArrayXd reference = Eigen::ArrayXd::Constant(4, 20.0);
+    CHECK(tradeoff::hypervolume(points, reference) == sliced_hypervolume(points, reference, 20));
+  }
   // d = 4, 5: WFG against the same slicing down to the exact 3-D sweep.
   for (Eigen::Index d = 4; d <= 5; ++d) {
     const Eigen::Index n = 60;

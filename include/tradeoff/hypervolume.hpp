@@ -51,7 +51,7 @@ namespace tradeoff {
 /// 64-ary bit tree of ranks, or std::map for small inputs); d >= 4 dominated rows removed
 /// (O(n log n + n h d)), then the WFG algorithm of While, Bradstreet and Barone (2012),
 /// sliced on the last objective down to the 3-D sweep — exact, exponential in d in the worst
-/// case, about O(h^2 log h) for d = 4; practical for a few thousand mutually non-dominated
+/// case, O(h^2 log h) for d = 4; practical for a few thousand mutually non-dominated
 /// points in 4-D/5-D. Memory O(n d). Results are exact up to the rounding of sums of
 /// products (exact on integer data below 2^53).
 template <typename DerivedPoints, typename DerivedReference>

@@ -137,14 +137,7 @@ class wfg_hypervolume {
     }
     const std::size_t e = d - 1;  // dimensions of the slices
     if (e == 3) {
-      // 4-D: order the rows once by their third objective, so that every limit set comes
-      // out already sorted for the 3-D sweep (max(p_k, q) keeps that order).
-      by_third_.resize(count);
-      std::iota(by_third_.begin(), by_third_.end(), std::size_t{0});
-      const double* rows = sorted.data();
-      std::stable_sort(by_third_.begin(), by_third_.end(), [rows](std::size_t a, std::size_t b) {
-        return rows[a * 4 + 2] < rows[b * 4 + 2];
-      });
+      prepare_4d(sorted.data(), count);
     }
     double volume = 0.0;
     for (std::size_t k = 0; k < count; ++k) {
@@ -153,7 +146,7 @@ class wfg_hypervolume {
       double exclusive = box(p, e);
       if (e == 3) {
         if (k + 1 < count) {
-          const double covered = sorted_limit_3d(sorted.data(), k);
+          const double covered = limit_hypervolume_3d(sorted.data(), k);
           if (covered < 0.0) {
             continue;
           }
@@ -174,26 +167,115 @@ class wfg_hypervolume {
     return volume;
   }
 
-  /// 4-D case: the 3-D hypervolume of the limit set of row k of `sorted` (stride 4), built
-  /// in the order of by_third_; returns -1 if p_k's whole 3-D box is covered.
-  double sorted_limit_3d(const double* sorted, std::size_t k) {
+  /// 4-D: orders the rows (stride 4) once by their third objective (the sweep order of
+  /// every limit set: max(p_k, q) keeps it) and once by (x, then y) to give each row a
+  /// dense rank for the staircase bit tree.
+  void prepare_4d(const double* rows, std::size_t count) {
+    by_third_.resize(count);
+    std::iota(by_third_.begin(), by_third_.end(), std::size_t{0});
+    std::stable_sort(by_third_.begin(), by_third_.end(), [rows](std::size_t a, std::size_t b) {
+      return rows[a * 4 + 2] < rows[b * 4 + 2];
+    });
+    std::vector<std::size_t> by_xy(count);
+    std::iota(by_xy.begin(), by_xy.end(), std::size_t{0});
+    std::sort(by_xy.begin(), by_xy.end(), [rows](std::size_t a, std::size_t b) {
+      return rows[a * 4] < rows[b * 4] || (rows[a * 4] == rows[b * 4] && rows[a * 4 + 1] < rows[b * 4 + 1]);
+    });
+    rank_of_.resize(count);
+    x_of_rank_.resize(count);
+    y_of_rank_.resize(count);
+    for (std::size_t r = 0; r < count; ++r) {
+      rank_of_[by_xy[r]] = r;
+      x_of_rank_[r] = rows[by_xy[r] * 4];
+      y_of_rank_[r] = rows[by_xy[r] * 4 + 1];
+    }
+    staircase_ = integer_set(count);
+  }
+
+  /// 4-D: the 3-D hypervolume of the limit set {max(p_k, q_j) : j > k} of row k (stride 4),
+  /// or -1 if some q_j <= p_k in the first three objectives (then p_k has no exclusive part).
+  ///
+  /// The 3-D sweep of hv_sweep_3d_sorted, run directly on the rows in by_third_ order
+  /// without building the limit set: a row q with q.x > p.x keeps its x and its (x, y) rank
+  /// (clamping y to >= p.y keeps the rank order), so the staircase is the shared bit tree of
+  /// ranks; rows with q.x <= p.x all land on the column x = p.x, of which only the lowest y
+  /// matters (`left_y`). Once a row covers p's whole (x, y) box the rest adds nothing.
+  double limit_hypervolume_3d(const double* sorted, std::size_t k) {
     const double* p = sorted + k * 4;
-    spatial_.clear();
+    const double px = p[0];
+    const double py = p[1];
+    const double pz = p[2];
+    const double rx = reference_[0];
+    const double ry = reference_[1];
+    const double rz = reference_[2];
+    constexpr std::size_t none = integer_set::npos;
+    auto clamped_y = [this, py](std::size_t r) { return std::max(py, y_of_rank_[r]); };
+    bool has_left = false;
+    double left_y = ry;
+    double area = 0.0;
+    double volume = 0.0;
+    double previous_z = pz;
+    bool closed = false;
+    bool covered = false;
+    inserted_.clear();
+    // Removes the staircase entries from `next` on with y >= y and returns the area gained
+    // by a new corner at (start, y) whose left neighbour has height `height`.
+    auto gain = [&](std::size_t next, double start, double height, double y) {
+      double gained = 0.0;
+      while (next != none && clamped_y(next) >= y) {
+        gained += (x_of_rank_[next] - start) * (height - y);
+        start = x_of_rank_[next];
+        height = clamped_y(next);
+        staircase_.erase(next);
+        next = staircase_.successor(next + 1);
+      }
+      const double end = next != none ? x_of_rank_[next] : rx;
+      return gained + (end - start) * (height - y);
+    };
     for (const std::size_t j : by_third_) {
       if (j <= k) {
         continue;
       }
       const double* q = sorted + j * 4;
-      const hv_point3 r{std::max(p[0], q[0]), std::max(p[1], q[1]), std::max(p[2], q[2])};
-      if (r.x == p[0] && r.y == p[1] && r.z == p[2]) {
-        return -1.0;
-      }
-      spatial_.push_back(r);
-      if (r.x == p[0] && r.y == p[1]) {
-        break;  // from this z on, p's whole (x, y) box is covered: later points add nothing
+      const double z = std::max(pz, q[2]);
+      volume += area * (z - previous_z);
+      previous_z = z;
+      const double y = std::max(py, q[1]);
+      if (q[0] <= px) {
+        if (y == py && z == pz) {
+          covered = true;
+          break;
+        }
+        if (has_left && left_y <= y) {
+          continue;
+        }
+        area += gain(staircase_.successor(0), px, has_left ? left_y : ry, y);
+        has_left = true;
+        left_y = y;
+        if (y == py) {
+          volume += area * (rz - z);  // p's whole (x, y) box is covered from here on
+          closed = true;
+          break;
+        }
+      } else {
+        const std::size_t r = rank_of_[j];
+        const std::size_t before = r > 0 ? staircase_.predecessor(r - 1) : none;
+        const double before_y = before != none ? clamped_y(before) : (has_left ? left_y : ry);
+        if ((before != none || has_left) && before_y <= y) {
+          continue;
+        }
+        area += gain(staircase_.successor(r + 1), q[0], before_y, y);
+        staircase_.insert(r);
+        inserted_.push_back(r);
       }
     }
-    return hv_sweep_3d_sorted(spatial_, reference_[0], reference_[1], reference_[2]);
+    if (!closed && !covered) {
+      volume += area * (rz - previous_z);
+    }
+    for (const std::size_t r : inserted_) {
+      staircase_.erase(r);  // erasing an absent rank is harmless
+    }
+    return covered ? -1.0 : volume;
   }
 
   /// Builds into limit_[d - 1] the non-dominated part of {max(p_k, p_j) : j > k} projected
@@ -231,6 +313,11 @@ class wfg_hypervolume {
   std::vector<hv_point2> planar_;
   std::vector<hv_point3> spatial_;
   std::vector<std::size_t> by_third_;
+  std::vector<std::size_t> rank_of_;
+  std::vector<double> x_of_rank_;
+  std::vector<double> y_of_rank_;
+  std::vector<std::size_t> inserted_;
+  integer_set staircase_{0};
 };
 
 }  // namespace tradeoff::detail

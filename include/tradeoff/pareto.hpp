@@ -19,6 +19,7 @@
 #include <tradeoff/detail/pareto_front_2d.hpp>
 #include <tradeoff/detail/pareto_front_nd.hpp>
 #include <tradeoff/detail/pareto_ranks.hpp>
+#include <tradeoff/detail/pareto_views.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -34,60 +35,6 @@ enum class duplicates {
   keep_all,   ///< every copy of a non-dominated row is on the front (the definition)
   keep_first  ///< only the copy with the lowest index is returned
 };
-
-namespace detail {
-
-/// A 1-D expression as a double column view (no copy for direct-access double data).
-template <typename Derived>
-[[nodiscard]] vector_view make_vector_view(const Eigen::DenseBase<Derived>& x,
-                                           const char* function_name, const char* argument_name) {
-  static_check_scalar<Derived>();
-  if constexpr (Derived::ColsAtCompileTime == 1) {
-    return vector_view(as_array(x.derived()).template cast<double>());
-  } else if constexpr (Derived::RowsAtCompileTime == 1) {
-    return vector_view(as_array(x.derived()).transpose().template cast<double>());
-  } else {
-    if (x.cols() == 1) {
-      return vector_view(as_array(x.derived()).col(0).template cast<double>());
-    }
-    if (x.rows() == 1) {
-      return vector_view(as_array(x.derived()).row(0).transpose().template cast<double>());
-    }
-    throw std::invalid_argument(std::string(function_name) + ": " + argument_name +
-                                " must be one-dimensional, got " + std::to_string(x.rows()) +
-                                " x " + std::to_string(x.cols()));
-  }
-}
-
-/// Two 1-D objectives of the same length, checked and viewed as double columns.
-struct column_pair {
-  vector_view x;
-  vector_view y;
-};
-
-/// Checks that x and y are 1-D, of equal length, and index-able by int; returns their views
-/// (built in place: a Ref that owns a temporary must not be copied).
-template <typename DerivedX, typename DerivedY>
-[[nodiscard]] column_pair checked_columns(const Eigen::DenseBase<DerivedX>& x,
-                                          const Eigen::DenseBase<DerivedY>& y,
-                                          const char* function_name) {
-  if (x.size() != y.size()) {
-    throw std::invalid_argument(std::string(function_name) + ": x has " +
-                                std::to_string(x.size()) + " values but y has " +
-                                std::to_string(y.size()));
-  }
-  check_fits_int(x.size(), function_name, "x");
-  return {make_vector_view(x, function_name, "x"), make_vector_view(y, function_name, "y")};
-}
-
-/// An n x d expression as a column-major double view (copied only when necessary).
-template <typename Derived>
-[[nodiscard]] matrix_view make_matrix_view(const Eigen::DenseBase<Derived>& points) {
-  static_check_scalar<Derived>();
-  return matrix_view(as_array(points.derived()).template cast<double>());
-}
-
-}  // namespace detail
 
 /// @brief Indices of the 2-D Pareto front of the points (x[i], y[i]).
 ///

@@ -6,6 +6,7 @@
 
 #include <tradeoff/detail/dominance.hpp>
 #include <tradeoff/detail/pareto_sort.hpp>
+#include <tradeoff/detail/pareto_views.hpp>
 
 #include <Eigen/Core>
 
@@ -16,9 +17,6 @@
 #include <vector>
 
 namespace tradeoff::detail {
-
-/// A double column seen without copying when it has direct access (strided is fine).
-using vector_view = Eigen::Ref<const Eigen::ArrayXd, 0, Eigen::InnerStride<>>;
 
 /// Indices of the 2-D front of (sx * x, sy * y) in minimise space, ordered by the first
 /// objective, ties by the second, then by index. NaN rows are skipped.

@@ -8,6 +8,7 @@
 
 #include <tradeoff/detail/dominance.hpp>
 #include <tradeoff/detail/pareto_sort.hpp>
+#include <tradeoff/detail/pareto_views.hpp>
 
 #include <Eigen/Core>
 
@@ -21,9 +22,6 @@
 #include <vector>
 
 namespace tradeoff::detail {
-
-/// An n x d double array seen without copying when it is column-major with direct access.
-using matrix_view = Eigen::Ref<const Eigen::ArrayXXd, 0, Eigen::OuterStride<>>;
 
 /// Rows in minimise space, packed row-major, with their original row numbers.
 struct packed_rows {

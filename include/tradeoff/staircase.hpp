@@ -148,8 +148,8 @@ template <typename DerivedX, typename DerivedY, typename DerivedFront>
 ///
 /// Collinear and duplicate policy: only hull vertices are returned — a point lying exactly
 /// on a segment between two others (collinear) is not, and of equal points only the first
-/// in `front` order is. The orientation test is exact for integer coordinates below 2^25 in magnitude
-/// and otherwise rounds like any double computation.
+/// in `front` order is. The orientation test is exact for integer coordinates below 2^25 in
+/// magnitude and otherwise rounds like any double computation.
 ///
 /// @param x       first objective, any 1-D Eigen expression of float or double.
 /// @param y       second objective, same length as x.

@@ -13,6 +13,8 @@
 /// times its exclusive (d-1)-dimensional contribution with respect to the better points
 /// after it. That exclusive part is its box minus the hypervolume of the "limit set"
 /// {max(p_k, p_j) : j > k} (WFG), computed recursively after removing dominated points.
+/// For 4 objectives the 3-D hypervolume of each limit set is swept in place over the rows
+/// (no limit set is built), with the staircase in the rank bit tree of pareto_front_nd.hpp.
 
 #include <tradeoff/detail/hypervolume_sweep.hpp>
 
@@ -179,7 +181,8 @@ class wfg_hypervolume {
     std::vector<std::size_t> by_xy(count);
     std::iota(by_xy.begin(), by_xy.end(), std::size_t{0});
     std::sort(by_xy.begin(), by_xy.end(), [rows](std::size_t a, std::size_t b) {
-      return rows[a * 4] < rows[b * 4] || (rows[a * 4] == rows[b * 4] && rows[a * 4 + 1] < rows[b * 4 + 1]);
+      return rows[a * 4] < rows[b * 4] ||
+             (rows[a * 4] == rows[b * 4] && rows[a * 4 + 1] < rows[b * 4 + 1]);
     });
     rank_of_.resize(count);
     x_of_rank_.resize(count);

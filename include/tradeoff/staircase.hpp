@@ -161,7 +161,8 @@ template <typename DerivedX, typename DerivedY, typename DerivedFront>
 /// @return Eigen::ArrayXi of indices (values taken from front) ordered along the frontier,
 ///         from the best x to the best y. Empty front gives an empty result.
 /// @throws std::invalid_argument (message starting `tradeoff::lower_hull: `) for the
-///         argument errors of staircase (sizes, index range, NaN rows);
+///         argument errors of staircase (sizes, index range, NaN rows) and if x has more
+///         than INT_MAX rows (indices are returned as int);
 ///         std::domain_error if a front point has an infinite coordinate (no finite hull).
 ///
 /// Complexity: O(h log h) time, O(h) memory; the inputs are never modified.
@@ -173,6 +174,7 @@ template <typename DerivedX, typename DerivedY, typename DerivedFront>
                                         sense sense_y = sense::minimize) {
   constexpr const char* function_name = "tradeoff::lower_hull";
   const std::vector<Eigen::Index> rows = detail::checked_front(x, y, front, function_name);
+  detail::check_fits_int(x.size(), function_name, "x");
   const double sign_x = detail::sense_sign(sense_x);
   const double sign_y = detail::sense_sign(sense_y);
   struct vertex {

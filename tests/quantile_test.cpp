@@ -380,3 +380,14 @@ TEST_CASE("quantiles: adversarial orders for the selection (sorted, reversed, eq
     }
   }
 }
+
+TEST_CASE("quantile_method names round-trip numpy's method= strings") {
+  for (const auto& named : all_methods) {
+    CHECK(std::string(tradeoff::quantile_method_name(named.second)) == named.first);
+    CHECK(tradeoff::parse_quantile_method(named.first) == named.second);
+  }
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::parse_quantile_method("Linear")),
+                       doctest::Contains("tradeoff::parse_quantile_method: \"Linear\" is not a numpy quantile method"),
+                       std::invalid_argument);
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::parse_quantile_method("")), std::invalid_argument);
+}

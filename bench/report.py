@@ -32,7 +32,8 @@ def read_results(work):
             fields = line.rstrip("\n").split("\t")
             if fields[0] == "RESULT":
                 times[(fields[1], fields[2])] = dict(median=float(fields[3]), min=float(fields[4]),
-                                                     runs=int(fields[5]), note=fields[6] if len(fields) > 6 else "")
+                                                     runs=int(fields[5]), cpu=float(fields[6]),
+                                                     note=fields[7] if len(fields) > 7 else "")
             elif fields[0] == "SKIP":
                 skips[(fields[1], fields[2])] = fields[3]
             elif fields[0] == "FAIL":
@@ -237,6 +238,11 @@ def bytes_text(count):
     return f"{count} B"
 
 
+def faster_or_slower(ratio):
+    """'2.0× faster' for ratio = other / ours ≥ 1, else '1.5× slower'."""
+    return f"{ratio:.2f}× faster" if ratio >= 1 else f"{1 / ratio:.2f}× slower"
+
+
 def number_label(text):
     value = float(text)
     return f"{value:,.0f}" if value < 1e4 else text
@@ -251,6 +257,7 @@ class Report:
         self.verdicts = {}    # workload → implementation → Verdict
         self.lines = []
         self.targets = []     # rows of the targets table
+        self.no_ratio = {"pandas.factorize"}  # compared with a part of tradeoff, in a sentence
 
     def time(self, workload, implementation):
         entry = self.times.get((workload, implementation))
@@ -277,8 +284,8 @@ class Report:
     def workload_table(self, workload, implementations, title, baseline="tradeoff", verdict_of=None):
         self.emit(f"#### {title}")
         self.emit()
-        self.emit(f"| implementation | median | min | runs | {baseline} is faster by | answer | how |")
-        self.emit("|---|---:|---:|---:|---:|---|---|")
+        self.emit(f"| implementation | median | min | CPU | runs | {baseline} is faster by | answer | how |")
+        self.emit("|---|---:|---:|---:|---:|---:|---|---|")
         base = self.counted_time(workload, baseline)
         for name in implementations:
             key = (workload, name)
@@ -290,14 +297,15 @@ class Report:
                 if wrong:
                     median = f"~~{median}~~ (wrong answer: does not count)"
                 ratio = None
-                if not wrong and base and not name.startswith(baseline):
+                if not wrong and base and not name.startswith(baseline) and name not in self.no_ratio:
                     ratio = entry["median"] / base
-                self.emit(f"| {name} | {median} | {seconds_text(entry['min'])} | {entry['runs']} | "
+                self.emit(f"| {name} | {median} | {seconds_text(entry['min'])} | {seconds_text(entry['cpu'])} | "
+                          f"{entry['runs']} | "
                           f"{ratio_text(ratio)} | {verdict.cell() if verdict else '–'} | {entry['note']} |")
             elif key in self.skips:
-                self.emit(f"| {name} | not run | | | | | {self.skips[key]} |")
+                self.emit(f"| {name} | not run | | | | | | {self.skips[key]} |")
             elif key in self.fails:
-                self.emit(f"| {name} | failed | | | | | {self.fails[key]} |")
+                self.emit(f"| {name} | failed | | | | | | {self.fails[key]} |")
         self.emit()
 
     def target(self, what, measured, goal, met):
@@ -404,9 +412,21 @@ class Report:
             self.verdicts[workload] = check_group(self.work, workload, floor_workload)
             if (floor_workload, "floor") in self.times:
                 self.times[(workload, "floor")] = self.times[(floor_workload, "floor")]
+            codes = answer(self.work, workload, "tradeoff", "codes")
+            factorized = answer(self.work, workload, "pandas", "factorize")
+            if codes is not None and factorized is not None:
+                same = np.array_equal(codes, factorized)
+                self.verdicts[workload]["tradeoff.group_by"] = Verdict(same, "same codes as pd.factorize" if same
+                                                                       else "codes differ from pd.factorize")
             self.workload_table(workload, ["tradeoff", "tradeoff.group_by", "tradeoff.summarize", "floor", "DuckDB",
-                                           "pandas", "pandas-cython"],
+                                           "pandas", "pandas-cython", "pandas.factorize"],
                                 f"{number_label(n)} rows, {number_label(groups)} groups, {keys} keys")
+            group_by = self.counted_time(workload, "tradeoff.group_by")
+            factorize = self.time(workload, "pandas.factorize")
+            if group_by and factorize:
+                self.emit(f"`group_by` alone: {seconds_text(group_by)}; `pd.factorize(keys, sort=True)` (same codes): "
+                          f"{seconds_text(factorize)}; group_by is {faster_or_slower(factorize / group_by)}.")
+                self.emit()
             summarize = self.counted_time(workload, "tradeoff.summarize")
             floor = self.time(workload, "floor")
             if summarize and floor:
@@ -800,7 +820,8 @@ class Report:
                   "programs load; each program converts the input to its native form before the clock starts and "
                   "times only the computation; the median of 3 runs (fewer only where a peer is too slow, shown "
                   "in the runs column); one thread everywhere (OMP/OPENBLAS_NUM_THREADS=1, DuckDB threads = 1). "
-                  "\"tradeoff is faster by\" = the other's median / tradeoff's median.")
+                  "\"tradeoff is faster by\" = the other's median / tradeoff's median. CPU = the median process CPU "
+                  "time of the same runs (all threads): well below the wall time means the machine was busy.")
         self.emit("- Answers are checked in the same run (✓ agrees, ✗ disagrees, – not checked); **a time whose "
                   "answer is wrong is struck out and never used in a ratio**.")
         self.emit()

@@ -6,12 +6,14 @@
 /// (median of repeated runs, wall clock) and the one-line result protocol that bench/run.sh reads.
 ///
 /// Protocol: each measured computation prints one line
-///   RESULT <tab> workload <tab> implementation <tab> median seconds <tab> min seconds <tab> runs <tab> note
+///   RESULT <tab> workload <tab> implementation <tab> median seconds <tab> min seconds <tab> runs
+///          <tab> median CPU seconds <tab> note
 /// and writes its answer as .npy files named `<answers>.<part>.npy` for bench/report.py to compare.
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <exception>
 #include <functional>
@@ -78,16 +80,26 @@ inline int run_main(int argc, char** argv, const char* program, const std::funct
   }
 }
 
-/// @brief Wall-clock seconds of each of `runs` calls of `body`, which returns the computed answer;
-/// the last answer is kept in `answer` so the work cannot be optimised away and can be checked.
+/// @brief Seconds of each run: wall clock, and CPU time of the whole process (all threads) —
+/// a CPU time well below the wall time means the machine was busy with something else.
+struct timings {
+  std::vector<double> wall;
+  std::vector<double> cpu;
+};
+
+/// @brief Times `runs` calls of `body`, which returns the computed answer; the last answer is kept
+/// in `answer` so the work cannot be optimised away and can be checked.
 template <typename Answer, typename Body>
-[[nodiscard]] std::vector<double> time_runs(int runs, Answer& answer, Body&& body) {
-  std::vector<double> seconds;
+[[nodiscard]] timings time_runs(int runs, Answer& answer, Body&& body) {
+  timings seconds;
   for (int run = 0; run < runs; ++run) {
+    const std::clock_t cpu_start = std::clock();
     const auto start = std::chrono::steady_clock::now();
     answer = body();
     const auto stop = std::chrono::steady_clock::now();
-    seconds.push_back(std::chrono::duration<double>(stop - start).count());
+    const std::clock_t cpu_stop = std::clock();
+    seconds.wall.push_back(std::chrono::duration<double>(stop - start).count());
+    seconds.cpu.push_back(static_cast<double>(cpu_stop - cpu_start) / CLOCKS_PER_SEC);
   }
   return seconds;
 }
@@ -99,11 +111,11 @@ template <typename Answer, typename Body>
 }
 
 /// @brief Prints the RESULT line for one measured computation.
-inline void report(const std::string& workload, const std::string& implementation,
-                   const std::vector<double>& seconds, const std::string& note = "") {
-  std::printf("RESULT\t%s\t%s\t%.9g\t%.9g\t%zu\t%s\n", workload.c_str(), implementation.c_str(),
-              median_of(seconds), *std::min_element(seconds.begin(), seconds.end()), seconds.size(),
-              note.c_str());
+inline void report(const std::string& workload, const std::string& implementation, const timings& seconds,
+                   const std::string& note = "") {
+  std::printf("RESULT\t%s\t%s\t%.9g\t%.9g\t%zu\t%.9g\t%s\n", workload.c_str(), implementation.c_str(),
+              median_of(seconds.wall), *std::min_element(seconds.wall.begin(), seconds.wall.end()),
+              seconds.wall.size(), median_of(seconds.cpu), note.c_str());
   std::fflush(stdout);
 }
 

@@ -92,17 +92,24 @@ async function group(options) {
                         median(value) AS median, quantile_cont(value, 0.25) AS q1, quantile_cont(value, 0.75) AS q3
                  FROM t GROUP BY key ORDER BY key`;
   const seconds = [];
+  const cpuSeconds = [];
   let columns = null;
   for (let run = 0; run < Number(options.runs); run += 1) {
+    const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
     const reader = await connection.runAndReadAll(query);
     columns = reader.getColumnsObject();
     seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuSeconds.push((cpu.user + cpu.system) / 1e6);
   }
-  const sorted = [...seconds].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  console.log(['RESULT', options.workload, 'DuckDB', median.toPrecision(9), sorted[0].toPrecision(9), seconds.length,
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  };
+  console.log(['RESULT', options.workload, 'DuckDB', median(seconds).toPrecision(9),
+    Math.min(...seconds).toPrecision(9), seconds.length, median(cpuSeconds).toPrecision(9),
     `DuckDB ${(await connection.runAndReadAll('SELECT version() AS v')).getRowObjects()[0].v}, threads=${threads}; query only`].join('\t'));
   writeNpy(`${options.answers}.DuckDB.count.npy`, BigInt64Array.from(columns.count, BigInt));
   for (const name of ['mean', 'min', 'max', 'median', 'q1', 'q3']) {

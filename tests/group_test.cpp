@@ -153,6 +153,35 @@ TEST_CASE("summarize equals pandas in one pass (golden data)") {
   CHECK(count_differences(tradeoff::iqr(g, t.row_values), c.at("lambda_q4") - c.at("lambda_q2")) == 0);
 }
 
+TEST_CASE("pandas_groupby_quantile equals pandas' Cython groupby().quantile() bit for bit (golden data)") {
+  const auto& t = golden();
+  const auto g = tradeoff::group_by(t.row_keys);
+  const auto& c = t.columns;
+  const Eigen::ArrayXXd all = tradeoff::pandas_groupby_quantiles(g, t.row_values, t.lambda_levels);
+  int lambda_differs = 0;
+  for (std::size_t j = 0; j < t.lambda_levels.size(); ++j) {
+    INFO("groupby().quantile(" << t.lambda_levels[j] << ")");
+    const std::string column = "cython_q" + std::to_string(j);
+    CHECK(count_differences(all.col(static_cast<Eigen::Index>(j)), c.at(column)) == 0);
+    CHECK(count_differences(tradeoff::pandas_groupby_quantile(g, t.row_values, t.lambda_levels[j]), c.at(column)) == 0);
+    lambda_differs += count_differences(c.at(column), c.at("lambda_q" + std::to_string(j)));
+  }
+  MESSAGE("pandas' Cython groupby quantile and the lambda path differ in " << lambda_differs << " of "
+                                                                          << 8 * g.groups() << " golden values");
+  CHECK(lambda_differs > 0);  // the two pandas paths really differ, so both matches mean something
+  for (const int j : {1, 4}) {
+    for (const char* name : {"lower", "higher", "midpoint", "nearest"}) {
+      INFO(name << " at " << t.lambda_levels[static_cast<std::size_t>(j)]);
+      const auto got = tradeoff::pandas_groupby_quantile(g, t.row_values, t.lambda_levels[static_cast<std::size_t>(j)],
+                                                         tradeoff::parse_quantile_method(name));
+      CHECK(count_differences(got, c.at(std::string("cython_") + name + "_q" + std::to_string(j))) == 0);
+    }
+  }
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::pandas_groupby_quantile(g, t.row_values, 0.5, quantile_method::hazen)),
+                       doctest::Contains("no interpolation \"hazen\""), std::invalid_argument);
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::pandas_groupby_quantile(g, t.row_values, 1.5)), std::domain_error);
+}
+
 TEST_CASE("grouped quantiles equal the one-array functions on each group, for every method") {
   std::mt19937_64 rng(11);
   const int rows = 20000;

@@ -17,7 +17,10 @@ golden_stats_grouped.txt
     in the header: count, size, sum, mean, std, min, max, median from the Cython groupby
     reductions (df.groupby("key")["value"].count() etc.), series_median = Series.median() of the
     group, and lambda_q<i> = df.groupby("key")["value"].agg(lambda x: x.quantile(q_i)), the origin
-    script's path, for the levels listed in the "# lambda_levels" line.
+    script's path, for the levels listed in the "# lambda_levels" line; cython_q<i> =
+    df.groupby("key")["value"].quantile(q_i) (pandas' own Cython group_quantile, a different
+    interpolation formula) for the same levels, and cython_<interpolation>_q<i> for pandas' other
+    interpolations at the levels of CYTHON_EXTRA_LEVELS (indices into LAMBDA_LEVELS).
 golden_stats_methods.txt
     numpy.quantile(v, q, method=m) for the first groups (ascending key), where v is the group's
     non-NaN values in row order, for every one of numpy's 13 methods and the levels listed in the
@@ -38,6 +41,8 @@ GROUPS = 1500
 METHOD_GROUPS = 260
 LEVELS = [0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0, 1.0 / 3.0, 2.0 / 3.0, 0.01, 0.999, 0.37]
 LAMBDA_LEVELS = [0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0, 1.0 / 3.0]
+CYTHON_EXTRA_LEVELS = [1, 4]  # 0.1 and 0.75
+CYTHON_INTERPOLATIONS = ["lower", "higher", "midpoint", "nearest"]
 METHODS = ["inverted_cdf", "averaged_inverted_cdf", "closest_observation",
            "interpolated_inverted_cdf", "hazen", "weibull", "linear", "median_unbiased",
            "normal_unbiased", "lower", "higher", "midpoint", "nearest"]
@@ -111,6 +116,11 @@ def main():
     }
     for i, q in enumerate(LAMBDA_LEVELS):
         columns[f"lambda_q{i}"] = g.agg(lambda x, q=q: x.quantile(q))
+    for i, q in enumerate(LAMBDA_LEVELS):
+        columns[f"cython_q{i}"] = g.quantile(q)
+    for i in CYTHON_EXTRA_LEVELS:
+        for interpolation in CYTHON_INTERPOLATIONS:
+            columns[f"cython_{interpolation}_q{i}"] = g.quantile(LAMBDA_LEVELS[i], interpolation=interpolation)
     table = pd.DataFrame(columns)
 
     with open(os.path.join(out_dir, "golden_stats_rows.txt"), "w") as f:

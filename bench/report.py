@@ -809,8 +809,16 @@ class Report:
                   f"{int(self.args.seconds) // 60} min {int(self.args.seconds) % 60} s. Do not edit by hand: rerun "
                   "the command (bench/README.md says what it does).")
         self.emit()
+        load = []
+        for moment in ["start", "end"]:
+            path = os.path.join(self.work, f"load_{moment}.txt")
+            if os.path.exists(path):
+                with open(path, encoding="utf-8") as text:
+                    load.append(text.read().strip())
+        load_text = (f" Load average (1 min) when the measurements started / ended: {load[0]} / {load[1]} "
+                     "(≈ 1 means one core busy: the benchmark itself)." if len(load) == 2 else "")
         self.emit(f"- Machine: {os.cpu_count()} cores (`nproc`), {model}, {memory} RAM, {platform.system()} "
-                  f"{platform.release()}.")
+                  f"{platform.release()}.{load_text}")
         self.emit(f"- Build: the `bench` CMake preset (Release: `-O3 -DNDEBUG`, no `-march`), {versions['compiler']}, "
                   f"Eigen {versions['Eigen']}.")
         self.emit(f"- Peers: numpy {versions['numpy']} and pandas {versions['pandas']} (Debian, /usr/bin/python3), "
@@ -848,6 +856,10 @@ class Report:
             self.lines += tail
             self.emit("```")
             self.emit()
+        if self.args.notes and os.path.exists(self.args.notes):
+            with open(self.args.notes, encoding="utf-8") as notes:
+                self.lines += notes.read().rstrip().splitlines()
+            self.emit()
         self.lines += body
         with open(output, "w", encoding="utf-8") as out:
             out.write("\n".join(self.lines).rstrip() + "\n")
@@ -860,6 +872,7 @@ def main():
     parser.add_argument("--mode", default="default")
     parser.add_argument("--command", default="bench/run.sh")
     parser.add_argument("--seconds", type=float, default=0)
+    parser.add_argument("--notes", help="a hand-written Markdown section to include after the targets")
     Report(parser.parse_args()).write()
 
 

@@ -153,6 +153,7 @@ record() {
   fi
 }
 peers="$root/bench/peers"
+cut -d' ' -f1 /proc/loadavg > "$work/load_start.txt"
 count_of() { "$python" -c "print(int(float('$1')))"; }
 
 for shape in "${front2d_shapes[@]}"; do
@@ -228,8 +229,9 @@ if [[ "$mode" == default ]]; then
 fi
 
 # --- 5. check the answers and write the report ---------------------------------------------------
+cut -d' ' -f1 /proc/loadavg > "$work/load_end.txt"
 say "checking answers, writing $output"
 mkdir -p "$(dirname "$output")"
 "$python" "$root/bench/report.py" --work "$work" --output "$output" --mode "$mode" \
-  --command "$command_line" --seconds "$(( $(date +%s) - started ))"
+  --command "$command_line" --seconds "$(( $(date +%s) - started ))" --notes "$root/bench/performance_notes.md"
 say "done: $output"

@@ -325,6 +325,11 @@ TEST_CASE("group_by: strings sorted by code point; bools false first; masks") {
   CHECK(by_flag.keys(0) == false);
   CHECK(by_flag.keys(1) == true);
   CHECK((by_flag.codes == Eigen::Array4i(1, 0, 1, 1)).all());
+  const Eigen::Array<bool, Eigen::Dynamic, 1> skip_second = Eigen::Array<bool, 4, 1>(true, false, true, true);
+  const auto masked_flags = tradeoff::group_by(flags, skip_second);
+  REQUIRE(masked_flags.groups() == 1);
+  CHECK(masked_flags.keys(0) == true);
+  CHECK((masked_flags.codes == Eigen::Array4i(0, -1, 0, 0)).all());
   Eigen::Array<bool, Eigen::Dynamic, 1> eigen_flags(3);
   eigen_flags << true, true, true;
   CHECK(tradeoff::group_by(eigen_flags).groups() == 1);

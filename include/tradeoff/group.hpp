@@ -217,6 +217,20 @@ template <typename DerivedMask>
       [](Eigen::Index) { return true; }, options);
 }
 
+/// @brief group_by() of bool keys for the rows where `mask` is true (others get code −1).
+/// @throws std::invalid_argument if mask and keys differ in length.
+template <typename DerivedMask>
+[[nodiscard]] grouping<Eigen::Array<bool, Eigen::Dynamic, 1>> group_by(const std::vector<bool>& keys,
+                                                                      const Eigen::ArrayBase<DerivedMask>& mask,
+                                                                      const group_options& options = {}) {
+  const auto rows = static_cast<Eigen::Index>(keys.size());
+  detail::check_mask(mask, rows);
+  const auto& m = mask.derived().eval();
+  return detail::group_numeric<bool>(
+      rows, [&](Eigen::Index i) { return bool(keys[static_cast<std::size_t>(i)]); },
+      [&](Eigen::Index i) { return static_cast<bool>(m(i)); }, options);
+}
+
 /// @brief Groups rows by integer, floating-point or bool keys in an Eigen array.
 ///
 /// Integer keys with a range below max(2 n, 65536) are indexed directly (no hashing); other keys

@@ -308,9 +308,9 @@ class Report:
                 self.emit(f"| {name} | failed | | | | | | {self.fails[key]} |")
         self.emit()
 
-    def target(self, what, measured, goal, met):
+    def target(self, what, measured, goal, met, cpu_text="–"):
         verdict = "–" if met is None else ("met" if met else "**missed**")
-        self.targets.append(f"| {what} | {measured} | {goal} | {verdict} |")
+        self.targets.append(f"| {what} | {measured} | {cpu_text} | {goal} | {verdict} |")
 
     # --- sections ---------------------------------------------------------------------------------
 
@@ -498,55 +498,69 @@ class Report:
 
     # --- targets, scaling, memory ----------------------------------------------------------------
 
+    def cpu(self, workload, implementation):
+        entry = self.times.get((workload, implementation))
+        return entry["cpu"] if entry else None
+
+    def speed_target(self, label, mine, other, goal, speedup_at_least=None, fraction_at_most=None, judged=True):
+        """A target on tradeoff's time `mine` = (workload, implementation) against `other`: either a
+        speed-up other/mine ≥ speedup_at_least or a fraction mine/other ≤ fraction_at_most. Judged on
+        wall-clock medians; the same ratio on CPU times is shown beside it."""
+        mine_wall, other_wall = self.counted_time(*mine), self.time(*other)
+        if not mine_wall or not other_wall:
+            return
+        mine_cpu, other_cpu = self.cpu(*mine), self.cpu(*other)
+        if speedup_at_least is not None:
+            value, cpu_value, met = other_wall / mine_wall, other_cpu / mine_cpu, other_wall / mine_wall >= speedup_at_least
+            text = f"{value:.3g}× faster ({seconds_text(mine_wall)} vs {seconds_text(other_wall)})"
+            cpu_text = f"{cpu_value:.3g}×"
+        else:
+            value, cpu_value = mine_wall / other_wall, mine_cpu / other_cpu
+            met = value <= fraction_at_most
+            text = f"{value:.3g}× its time ({seconds_text(mine_wall)} vs {seconds_text(other_wall)})"
+            cpu_text = f"{cpu_value:.3g}×"
+        self.target(label, text, goal, met if judged else None, cpu_text)
+
+    def time_target(self, label, mine, limit):
+        wall = self.counted_time(*mine)
+        if wall:
+            self.target(label, seconds_text(wall), f"≤ {seconds_text(limit)}", wall <= limit, seconds_text(self.cpu(*mine)))
+
     def judge_targets(self):
-        big = "1e6"
-        numpy_uniform = self.time(f"front2d:uniform:{big}", "numpy")
-        mine_uniform = self.counted_time(f"front2d:uniform:{big}", "tradeoff")
-        if mine_uniform and numpy_uniform:
-            ratio = mine_uniform / numpy_uniform
-            self.target("2-D front, n = 1e6 uniform: time vs numpy", f"{ratio:.3f}× numpy "
-                        f"({seconds_text(mine_uniform)} vs {seconds_text(numpy_uniform)})", "≤ 0.05×", ratio <= 0.05)
-        pagmo_uniform = self.time(f"front2d:uniform:{big}", "pagmo2")
-        if mine_uniform and pagmo_uniform:
-            speedup = pagmo_uniform / mine_uniform
-            self.target("2-D front, n = 1e6 uniform: speed-up over pagmo2", f"{speedup:.0f}× "
-                        f"({seconds_text(pagmo_uniform)})", "≥ 100×", speedup >= 100)
-        numpy_anti = self.time(f"front2d:anti1e-4:{big}", "numpy")
-        mine_anti = self.counted_time(f"front2d:anti1e-4:{big}", "tradeoff")
-        if mine_anti and numpy_anti:
-            ratio = mine_anti / numpy_anti
-            self.target("2-D front, n = 1e6 anti-correlated σ = 1e-4: time vs numpy", f"{ratio:.3f}× numpy "
-                        f"({seconds_text(mine_anti)} vs {seconds_text(numpy_anti)})", "≤ 0.5×", ratio <= 0.5)
-        for workload, limit in [("front:uniform:3d:4e4", 11e-3), ("front:sphere:3d:4e4", 11e-3),
-                                ("front:sphere:4d:2.5e4", 30e-3)]:
-            mine = self.counted_time(workload, "tradeoff")
-            if mine:
-                _, shape, d, n = workload.split(":")
-                self.target(f"{d} front, n = {n} {shape}", seconds_text(mine), f"≤ {seconds_text(limit)}",
-                            mine <= limit)
+        self.speed_target("2-D front, n = 1e6 uniform, vs numpy", ("front2d:uniform:1e6", "tradeoff"),
+                          ("front2d:uniform:1e6", "numpy"), "≤ 0.05× numpy's time", fraction_at_most=0.05)
+        self.speed_target("2-D front, n = 1e6 uniform, vs pagmo2", ("front2d:uniform:1e6", "tradeoff"),
+                          ("front2d:uniform:1e6", "pagmo2"), "≥ 100× faster", speedup_at_least=100)
+        self.speed_target("2-D front, n = 1e6 anti-correlated σ = 1e-4, vs numpy", ("front2d:anti1e-4:1e6", "tradeoff"),
+                          ("front2d:anti1e-4:1e6", "numpy"), "≤ 0.5× numpy's time", fraction_at_most=0.5)
+        self.time_target("3-D front, n = 4e4 uniform", ("front:uniform:3d:4e4", "tradeoff"), 11e-3)
+        self.time_target("3-D front, n = 4e4 sphere", ("front:sphere:3d:4e4", "tradeoff"), 11e-3)
+        self.time_target("4-D front, n = 2.5e4 sphere", ("front:sphere:4d:2.5e4", "tradeoff"), 30e-3)
         for keys in ["int", "string"]:
             for groups in ["10000", "3"]:
                 workload = f"group:{keys}:1e7:{groups}"
-                mine = self.counted_time(workload, "tradeoff")
-                summarize = self.counted_time(workload, "tradeoff.summarize")
-                if not mine:
-                    continue
                 label = f"summarize 1e7 rows, {groups} {keys}-keyed groups"
-                scope = "" if keys == "int" else " (string keys: reported, the issue's target is for int keys)"
-                duckdb = self.time(workload, "DuckDB")
-                if duckdb:
-                    self.target(f"{label}: speed-up over DuckDB{scope}", f"{duckdb / mine:.2f}× "
-                                f"({seconds_text(mine)} vs {seconds_text(duckdb)})", "≥ 4×",
-                                duckdb / mine >= 4 if keys == "int" else None)
-                pandas = self.time(workload, "pandas")
-                if pandas:
-                    self.target(f"{label}: speed-up over pandas (seed lambdas){scope}", f"{pandas / mine:.1f}× "
-                                f"({seconds_text(pandas)})", "≥ 20×", pandas / mine >= 20 if keys == "int" else None)
-                floor = self.time(workload, "floor")
-                if summarize and floor and keys == "int":
-                    self.target(f"{label}: `summarize` vs the floor", f"{summarize / floor:.2f}× the floor "
-                                f"({seconds_text(summarize)} vs {seconds_text(floor)})", "≤ 1.5×",
-                                summarize / floor <= 1.5)
+                judged = keys == "int"
+                scope = "" if judged else " (reported; the target is for int keys)"
+                self.speed_target(f"{label}, vs DuckDB{scope}", (workload, "tradeoff"), (workload, "DuckDB"),
+                                  "≥ 4× faster", speedup_at_least=4, judged=judged)
+                self.speed_target(f"{label}, vs pandas (seed lambdas){scope}", (workload, "tradeoff"),
+                                  (workload, "pandas"), "≥ 20× faster", speedup_at_least=20, judged=judged)
+                if judged:
+                    self.speed_target(f"{label}: `summarize` vs the floor", (workload, "tradeoff.summarize"),
+                                      (workload, "floor"), "≤ 1.5× the floor's time", fraction_at_most=1.5)
+        self.speed_target("CSV load, 1e6 rows, vs pandas.read_csv", ("csv:1e6", "tradeoff"), ("csv:1e6", "pandas"),
+                          "≤ 1× pandas' time", fraction_at_most=1.0)
+        line = self.memory.get(("front2d:line:1e6", "tradeoff"))
+        if line:
+            beyond_result = line[0] - 4 * line[1]
+            self.target("2-D front extra memory, n = 1e6, every point on the front",
+                        f"{line[0] / line[1]:.1f} B/point with the 4 B/point result, {beyond_result / line[1]:.1f} "
+                        "without", "≤ 24 B/point + 512 KiB", beyond_result <= 24 * line[1] + 512 * 1024)
+        entry = self.memory.get(("group:int:1e7:10000", "tradeoff.summarize"))
+        if entry:
+            self.target("`summarize` extra memory, 1e7 rows", f"{entry[0] / entry[1]:.1f} B/row",
+                        "≤ one copy of the values (8 B/row) + O(groups)", entry[0] <= 8 * entry[1] + 16 * 2**20)
         checked = [(w, v) for w, per in self.verdicts.items() for i, v in per.items() if i == "tradeoff"]
         exact = sum(1 for _, v in checked if v.ok is True)
         close = [w for w, v in checked if v.ok == CLOSE]
@@ -562,20 +576,6 @@ class Report:
         self.target("tradeoff's answers (fronts, ranks, hypervolume, grouped statistics, quantiles, CSV columns)",
                     text, "all equal (grouped statistics, quantiles, CSV: bit for bit)",
                     not close and not wrong)
-        mine = self.counted_time("csv:1e6", "tradeoff")
-        pandas = self.time("csv:1e6", "pandas")
-        if mine and pandas:
-            self.target("CSV load, 1e6 rows: time vs pandas.read_csv", f"{mine / pandas:.2f}× pandas "
-                        f"({seconds_text(mine)} vs {seconds_text(pandas)})", "≤ 1×", mine <= pandas)
-        line = self.memory.get((f"front2d:line:{big}", "tradeoff"))
-        if line:
-            self.target("2-D front extra memory (line, every point on the front)", f"{line[0] / line[1]:.1f} B/point",
-                        "≤ 24 B/point + 512 KiB", line[0] <= 24 * line[1] + 512 * 1024)
-        for keys in ["int"]:
-            entry = self.memory.get((f"group:{keys}:1e7:10000", "tradeoff.summarize"))
-            if entry:
-                self.target("`summarize` extra memory, 1e7 rows", f"{entry[0] / entry[1]:.1f} B/row",
-                            "≤ one copy of the values (8 B/row) + O(groups)", entry[0] <= 8 * entry[1] + 16 * 2**20)
 
     def moocore_table(self):
         published = [("2-D front, n = 1e6 uniform", "front2d:uniform:1e6", 56e-3),
@@ -835,8 +835,11 @@ class Report:
         self.emit()
         self.emit("## Targets of the Pareto, grouped-statistics and CSV issues")
         self.emit()
-        self.emit("| target | measured | goal | verdict |")
-        self.emit("|---|---|---|---|")
+        self.emit("Judged on wall-clock medians; the CPU column gives the same measure on CPU times (equal on a quiet "
+                  "machine).")
+        self.emit()
+        self.emit("| target | measured | by CPU time | goal | verdict |")
+        self.emit("|---|---|---|---|---|")
         self.lines += self.targets
         self.emit()
         wrong = [(w, i, v.text) for w, per in self.verdicts.items() for i, v in per.items() if v.ok is False]

@@ -10,7 +10,7 @@
 /// strictly better than the (finite) reference in every objective; tradeoff::hypervolume
 /// guarantees that before calling. Rows are stored row-major in a flat std::vector<double>.
 
-#include <tradeoff/detail/pareto_front_nd.hpp>  // integer_set (shared with pareto_front)
+#include <tradeoff/detail/integer_set.hpp>
 #include <tradeoff/detail/pareto_sort.hpp>       // ordered_key, radix_sort_pairs
 
 #include <algorithm>

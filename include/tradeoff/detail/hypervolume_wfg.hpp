@@ -17,6 +17,7 @@
 /// (no limit set is built), with the staircase in the rank bit tree of pareto_front_nd.hpp.
 
 #include <tradeoff/detail/hypervolume_sweep.hpp>
+#include <tradeoff/detail/integer_set.hpp>
 
 #include <algorithm>
 #include <cstddef>

@@ -16,7 +16,7 @@
 
 namespace {
 
-using tradeoff::archive_duplicates;
+using tradeoff::duplicates;
 using tradeoff::archive_status;
 using tradeoff::sense;
 
@@ -57,7 +57,7 @@ struct model {
   }
 };
 
-void run_stream(Eigen::Index d, archive_duplicates keep, unsigned seed, int length, int range,
+void run_stream(Eigen::Index d, duplicates keep, unsigned seed, int length, int range,
                 bool mixed_senses) {
   std::mt19937 rng(seed);
   std::uniform_int_distribution<int> values(0, range);
@@ -103,7 +103,7 @@ void run_stream(Eigen::Index d, archive_duplicates keep, unsigned seed, int leng
       all.minimized.push_back(m);
       all.ids.push_back(id);
     }
-    const std::vector<std::int64_t> expected = all.front(keep == archive_duplicates::keep_first);
+    const std::vector<std::int64_t> expected = all.front(keep == duplicates::keep_first);
     INFO("d " << d << " seed " << seed << " step " << step);
     REQUIRE(archive.ids() == expected);
     CHECK(archive.size() == expected.size());
@@ -144,8 +144,8 @@ void run_stream(Eigen::Index d, archive_duplicates keep, unsigned seed, int leng
 TEST_CASE("pareto_archive: random insertion streams match a brute-force front, d = 1..4") {
   for (Eigen::Index d = 1; d <= 4; ++d) {
     for (unsigned seed = 1; seed <= 12; ++seed) {
-      const archive_duplicates keep =
-          seed % 2 == 0 ? archive_duplicates::keep_first : archive_duplicates::keep_all;
+      const duplicates keep =
+          seed % 2 == 0 ? duplicates::keep_first : duplicates::keep_all;
       const int range = seed % 3 == 0 ? 3 : 30;  // small grids: many ties and duplicates
       run_stream(d, keep, seed * 7919u + static_cast<unsigned>(d), d == 2 ? 300 : 150, range,
                  seed % 4 >= 2);
@@ -188,7 +188,7 @@ TEST_CASE("pareto_archive: 2-D walkthrough with statuses and removed ids") {
 
 TEST_CASE("pareto_archive: keep_first, senses, hypervolume, Eigen expressions") {
   tradeoff::pareto_archive<> archive(3, {sense::minimize, sense::maximize, sense::minimize},
-                                     archive_duplicates::keep_first);
+                                     duplicates::keep_first);
   Eigen::ArrayXXd runs(4, 3);
   runs << 1, 10, 1,  //
       1, 10, 1,      //
@@ -206,7 +206,7 @@ TEST_CASE("pareto_archive: keep_first, senses, hypervolume, Eigen expressions") 
   CHECK(archive.hypervolume(reference) ==
         tradeoff::hypervolume(front, reference, archive.senses()));
   CHECK(archive.dimensions() == 3);
-  CHECK(archive.duplicate_policy() == archive_duplicates::keep_first);
+  CHECK(archive.duplicate_policy() == duplicates::keep_first);
   // A duplicate of a point that has been removed is dominated, not a duplicate.
   CHECK(archive.insert({0.0, 100.0, 0.0}, 4).removed == std::vector<std::int64_t>({3, 0, 2}));
   CHECK(archive.insert({1.0, 10.0, 1.0}, 5).status == archive_status::dominated);

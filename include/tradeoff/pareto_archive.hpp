@@ -7,6 +7,7 @@
 
 #include <tradeoff/detail/dominance.hpp>
 #include <tradeoff/hypervolume.hpp>
+#include <tradeoff/pareto.hpp>  // duplicates
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -26,17 +27,12 @@
 
 namespace tradeoff {
 
-/// @brief What pareto_archive does with a point equal (in every objective) to one on the front.
-enum class archive_duplicates {
-  keep_all,   ///< every copy enters the front (exact duplicates do not dominate each other)
-  keep_first  ///< only the first copy inserted stays; later copies are refused
-};
 
 /// @brief Outcome of pareto_archive::insert.
 enum class archive_status {
   entered,      ///< the point is now on the front
   dominated,    ///< a point on the front dominates it; the archive is unchanged
-  duplicate,    ///< equal to a front point under archive_duplicates::keep_first; unchanged
+  duplicate,    ///< equal to a front point under duplicates::keep_first; unchanged
   rejected_nan  ///< the point has NaN in some objective; unchanged
 };
 
@@ -57,7 +53,7 @@ struct archive_insert_result {
 /// Definition and policies (the same as pareto_front): a dominates b iff a is no worse in
 /// every objective and strictly better in at least one; the archive holds exactly the
 /// non-NaN points inserted so far that no other inserted point dominates. Exact duplicates do
-/// not dominate each other: with archive_duplicates::keep_all every copy is kept, with
+/// not dominate each other: with duplicates::keep_all every copy is kept, with
 /// keep_first only the first inserted (later copies are reported as `duplicate`). A point
 /// with NaN in any objective is refused (`rejected_nan`) and changes nothing. ±inf are
 /// ordinary values. After any sequence of inserts, ids() equals the ids of
@@ -89,11 +85,11 @@ class pareto_archive {
   /// @brief An empty archive for points of `dimensions` objectives.
   /// @param dimensions number of objectives d >= 1.
   /// @param senses one tradeoff::sense per objective, or empty (default) for all-minimise.
-  /// @param keep what to do with exact duplicates (default archive_duplicates::keep_all).
+  /// @param keep what to do with exact duplicates (default duplicates::keep_all).
   /// @throws std::invalid_argument (message starting `tradeoff::pareto_archive: `) if
   ///         dimensions < 1 or senses is neither empty nor of size dimensions.
   explicit pareto_archive(Eigen::Index dimensions, std::vector<sense> senses = {},
-                          archive_duplicates keep = archive_duplicates::keep_all)
+                          duplicates keep = duplicates::keep_all)
       : dimensions_(dimensions), keep_(keep) {
     if (dimensions < 1) {
       throw std::invalid_argument("tradeoff::pareto_archive: dimensions is " +
@@ -156,7 +152,7 @@ class pareto_archive {
   [[nodiscard]] const std::vector<sense>& senses() const noexcept { return senses_; }
 
   /// @brief Duplicate policy given at construction.
-  [[nodiscard]] archive_duplicates duplicate_policy() const noexcept { return keep_; }
+  [[nodiscard]] duplicates duplicate_policy() const noexcept { return keep_; }
 
   /// @brief Ids of the points on the front, in front order (see the class documentation).
   [[nodiscard]] std::vector<Id> ids() const {
@@ -263,7 +259,7 @@ class pareto_archive {
         return;
       }
       if (it->second.y == y) {
-        if (keep_ == archive_duplicates::keep_first) {
+        if (keep_ == duplicates::keep_first) {
           result.status = archive_status::duplicate;
           return;
         }
@@ -313,7 +309,7 @@ class pareto_archive {
       }
       if (q_le_p && p_le_q) {
         // Equal to a front point: nothing dominates it and it dominates nothing.
-        if (keep_ == archive_duplicates::keep_first) {
+        if (keep_ == duplicates::keep_first) {
           result.status = archive_status::duplicate;
           return;
         }
@@ -399,7 +395,7 @@ class pareto_archive {
   }
 
   Eigen::Index dimensions_;
-  archive_duplicates keep_;
+  duplicates keep_;
   std::vector<double> signs_;
   std::vector<sense> senses_;
   std::size_t count_ = 0;

@@ -3,8 +3,21 @@
 
 /// @file
 /// @brief Umbrella header: includes every public header of tradeoff.
+///
+/// Needs the tradeoff::tradeoff CMake target (Eigen, and fast-cpp-csv-parser for csv.hpp).
+/// Code that needs only the math may include the headers it uses and link tradeoff::core.
 
+#include <tradeoff/csv.hpp>
+#include <tradeoff/gpu.hpp>
+#include <tradeoff/group.hpp>
+#include <tradeoff/hypervolume.hpp>
+#include <tradeoff/kv_cache.hpp>
+#include <tradeoff/pareto.hpp>
+#include <tradeoff/pareto_archive.hpp>
+#include <tradeoff/quantile.hpp>
 #include <tradeoff/sense.hpp>
+#include <tradeoff/serving.hpp>
+#include <tradeoff/staircase.hpp>
 #include <tradeoff/version.hpp>
 
 #endif  // TRADEOFF_TRADEOFF_HPP

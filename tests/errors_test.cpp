@@ -1,0 +1,609 @@
+// The catalogue of bad inputs (docs/errors.md): one TEST_CASE per entry, numbered as in the
+// document. Each checks what the library does with the input — the exception type and the
+// content of its message, or the documented result (NaN, an empty result, a flag) — so the
+// document cannot drift from the code.
+#include <tradeoff/csv.hpp>
+#include <tradeoff/group.hpp>
+#include <tradeoff/hypervolume.hpp>
+#include <tradeoff/kv_cache.hpp>
+#include <tradeoff/pareto.hpp>
+#include <tradeoff/pareto_archive.hpp>
+#include <tradeoff/quantile.hpp>
+#include <tradeoff/serving.hpp>
+#include <tradeoff/staircase.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
+constexpr double infinity = std::numeric_limits<double>::infinity();
+
+/// The what() of the `Exception` that f() throws; fails the check (and returns a marker) when f
+/// returns normally or throws something else.
+template <typename Exception, typename F>
+std::string what_of(F&& f) {
+  try {
+    static_cast<void>(f());
+  } catch (const Exception& e) {
+    return e.what();
+  } catch (const std::exception& e) {
+    FAIL_CHECK("threw a different exception type: " << std::string(e.what()));
+    return "<different exception>";
+  }
+  FAIL_CHECK("did not throw");
+  return "<no exception>";
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+tradeoff::table csv_text(const std::string& text) {
+  std::istringstream in(text, std::ios::binary);
+  return tradeoff::read_csv(in, "bad.csv");
+}
+
+/// The csv_error that reading `text` throws.
+tradeoff::csv_error csv_error_of(const std::string& text) {
+  try {
+    static_cast<void>(csv_text(text));
+  } catch (const tradeoff::csv_error& e) {
+    return e;
+  }
+  FAIL_CHECK("read_csv accepted the text");
+  return tradeoff::csv_error("none", "none", 0, 0, "none");
+}
+
+Eigen::ArrayXd values_of(std::initializer_list<double> list) {
+  Eigen::ArrayXd out(static_cast<Eigen::Index>(list.size()));
+  Eigen::Index i = 0;
+  for (const double v : list) out(i++) = v;
+  return out;
+}
+
+tradeoff::serving_model small_model() {
+  tradeoff::serving_model model;
+  model.layout = tradeoff::kv_layout::gqa(8, 128);
+  model.n_layers = 32;
+  model.weight_bytes = 14e9;
+  model.flops_per_token = 14e9;
+  return model;
+}
+
+tradeoff::engine_config small_engine() {
+  tradeoff::engine_config engine;
+  engine.max_model_len = 4096;
+  return engine;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Files (tradeoff/csv.hpp)
+
+TEST_CASE("E01 a missing file: csv_error naming the path and the system's reason") {
+  const std::string path = std::string(TRADEOFF_SOURCE_DIR) + "/tests/no-such-dir/missing.csv";
+  try {
+    static_cast<void>(tradeoff::read_csv(path));
+    FAIL_CHECK("read_csv opened a missing file");
+  } catch (const tradeoff::csv_error& e) {
+    const std::string what = e.what();
+    CHECK(what.rfind("tradeoff::read_csv: " + path + ": ", 0) == 0);
+    CHECK(contains(what, "Can not open file"));
+    CHECK(contains(what, "No such file or directory"));
+    CHECK(e.file() == path);
+    CHECK(e.line() == 0);
+  }
+}
+
+TEST_CASE("E02 a directory given as the file: csv_error with the read error") {
+  const std::string path = std::string(TRADEOFF_SOURCE_DIR) + "/tests";
+  const std::string what = what_of<tradeoff::csv_error>([&] { return tradeoff::read_csv(path); });
+  CHECK(what.rfind("tradeoff::read_csv: " + path + ": ", 0) == 0);
+  CHECK(contains(what, "read error: Is a directory"));
+}
+
+TEST_CASE("E03 an empty file (0 bytes): csv_error, no header line") {
+  const auto e = csv_error_of("");
+  CHECK(std::string(e.what()) == "tradeoff::read_csv: bad.csv: the file is empty (no header line)");
+  CHECK(e.line() == 0);
+}
+
+TEST_CASE("E04 a file of blank lines only: the same as an empty file") {
+  const auto e = csv_error_of("\n  \n\t\r\n\n");
+  CHECK(contains(e.what(), "the file is empty (no header line)"));
+}
+
+TEST_CASE("E05 binary garbage with a NUL byte: csv_error at the NUL's line and byte column") {
+  const auto e = csv_error_of(std::string("a,b\n1,\0" "2\n", 8));
+  CHECK(contains(e.what(), "bad.csv:2:3: NUL byte"));
+  CHECK(e.line() == 2);
+  CHECK(e.column() == 3);
+}
+
+TEST_CASE("E06 UTF-16 text: csv_error, NUL byte on line 1") {
+  const std::string utf16("\xFF\xFE" "a\0,\0b\0\n\0" "1\0,\0" "2\0\n\0", 18);
+  const auto e = csv_error_of(utf16);
+  CHECK(contains(e.what(), "bad.csv:1:4: NUL byte (a binary file, or text in UTF-16?)"));
+}
+
+TEST_CASE("E07 binary garbage without NUL (bytes 1..255): csv_error, never a crash or a table") {
+  std::string garbage;
+  for (int byte = 1; byte < 256; ++byte) garbage += static_cast<char>(byte);
+  const auto e = csv_error_of(garbage);
+  // Line 1 is bytes 1..9 (a one-column header); line 2 starts 0x0B 0x0C 0x0D: a bare CR.
+  CHECK(contains(e.what(), "bad.csv:2:1: carriage return (\\r) not followed by a newline"));
+}
+
+TEST_CASE("E08 a ragged row with too few cells: csv_error naming the missing column") {
+  const auto e = csv_error_of("a,b,c\n1,2,3\n4,5\n");
+  CHECK(std::string(e.what()) ==
+        "tradeoff::read_csv: bad.csv:3:3: too few cells: expected 3 (the header's count), found 2; "
+        "column 3 (\"c\") is missing");
+}
+
+TEST_CASE("E09 a ragged row with too many cells: csv_error at the first extra cell") {
+  const auto e = csv_error_of("a,b\n1,2\n3,4,5\n");
+  CHECK(contains(e.what(), "bad.csv:3:3: too many cells: expected 2 (the header's count)"));
+  CHECK(e.line() == 3);
+  CHECK(e.column() == 3);
+}
+
+TEST_CASE("E10 an unterminated quote: csv_error naming the line and the column") {
+  const auto e = csv_error_of("a,b\n1,\"open\n2,3\n");
+  CHECK(contains(e.what(), "bad.csv:2:2: unterminated quoted field in column 2 (\"b\")"));
+  CHECK(contains(e.what(), "quoted fields cannot span lines"));
+}
+
+TEST_CASE("E11 a UTF-8 byte-order mark: accepted and removed from the first name") {
+  const auto t = csv_text("\xEF\xBB\xBFx,y\n1,2\n");
+  CHECK(t.column_names() == std::vector<std::string>{"x", "y"});
+  CHECK(t.has_column("x"));
+  CHECK(t.numeric("x")(0) == 1.0);
+  // A file holding only the mark is empty.
+  CHECK(contains(csv_error_of("\xEF\xBB\xBF").what(), "the file is empty"));
+}
+
+TEST_CASE("E12 a line longer than 2^24 - 1 bytes: csv_error naming the limit") {
+  const std::string text = "a\n" + std::string((std::size_t{1} << 24U) + 16, '7') + "\n";
+  const auto e = csv_error_of(text);
+  CHECK(std::string(e.what()) ==
+        "tradeoff::read_csv: bad.csv:2: the line is longer than fast-cpp-csv-parser's limit of 2^24 - 1 bytes "
+        "(16 MiB - 1)");
+}
+
+TEST_CASE("E13 duplicated column names: csv_error giving both positions") {
+  const auto e = csv_error_of("a,b,a\n1,2,3\n");
+  CHECK(std::string(e.what()) ==
+        "tradeoff::read_csv: bad.csv:1:3: duplicated column name \"a\" in columns 1 and 3");
+}
+
+TEST_CASE("E14 empty header cells: named \"Unnamed: <i>\" as pandas names them") {
+  const auto t = csv_text(",b,\n1,2,3\n");
+  CHECK(t.column_names() == std::vector<std::string>{"Unnamed: 0", "b", "Unnamed: 2"});
+}
+
+TEST_CASE("E15 an empty header cell whose pandas name is taken: duplicated-name csv_error") {
+  const auto e = csv_error_of("x,Unnamed: 2,\n1,2,3\n");
+  CHECK(contains(e.what(), "bad.csv:1:3: duplicated column name \"Unnamed: 2\" in columns 2 and 3"));
+}
+
+TEST_CASE("E16 old Mac line ends (a CR without LF): csv_error instead of rows run together") {
+  const auto e = csv_error_of("a,b\r1,2\r");
+  CHECK(contains(e.what(), "bad.csv:1:2: carriage return (\\r) not followed by a newline in column 2"));
+  // CRLF is fine, and a CR inside quotes is kept.
+  const auto t = csv_text("a,b\r\n\"x\ry\",2\r\n");
+  CHECK(t.strings("a") == std::vector<std::string>{"x\ry"});
+}
+
+TEST_CASE("E17 a header-only file: zero rows, not an error") {
+  const auto t = csv_text("a,b\n");
+  CHECK(t.rows() == 0);
+  CHECK(t.columns() == 2);
+  CHECK(t.numeric("a").size() == 0);
+  CHECK(t.strings("b").empty());
+  CHECK(t.booleans("a").size() == 0);
+}
+
+TEST_CASE("E18 a column that does not exist: csv_error listing the available ones") {
+  const auto t = csv_text("a,b\n1,2\n");
+  CHECK(what_of<tradeoff::csv_error>([&] { return t.numeric("c"); }) ==
+        "tradeoff::table::numeric: bad.csv: no column \"c\"; available columns: \"a\", \"b\"");
+  CHECK(contains(what_of<tradeoff::csv_error>([&] { return t.strings("A"); }), "tradeoff::table::strings: "));
+  CHECK(contains(what_of<tradeoff::csv_error>([&] { return t.booleans(""); }), "no column \"\""));
+}
+
+TEST_CASE("E19 booleans() of a cell that is not a boolean: csv_error naming the cell") {
+  const auto t = csv_text("moe,x\nTrue,1\nyes,2\n,3\n");
+  CHECK(what_of<tradeoff::csv_error>([&] { return t.booleans("moe"); }) ==
+        "tradeoff::table::booleans: bad.csv:3:1: column \"moe\": cell \"yes\" is not a boolean (expected True, "
+        "False, true, false, TRUE, FALSE, 1 or 0)");
+  const auto empty_cell = csv_text("moe\nTrue\n\"\"\n");
+  CHECK(contains(what_of<tradeoff::csv_error>([&] { return empty_cell.booleans("moe"); }), "cell \"\" is not"));
+}
+
+TEST_CASE("E20 junk in a numeric column: NaN, counted as coerced (not an error)") {
+  const auto t = csv_text("loss\n1.5\ndiverged\n\n1.2.3\nNA\n1e400\n");
+  const auto report = t.numeric_with_report("loss");
+  REQUIRE(report.values.size() == 5);
+  CHECK(report.values(0) == 1.5);
+  CHECK(std::isnan(report.values(1)));
+  CHECK(std::isnan(report.values(2)));
+  CHECK(std::isnan(report.values(3)));
+  CHECK(std::isnan(report.values(4)));
+  CHECK(report.coerced == 3);  // "diverged", "1.2.3", "1e400"
+  CHECK(report.missing == 1);  // "NA" (the blank line is skipped, not a row)
+  CHECK(t.coerced("loss") == 3);
+}
+
+TEST_CASE("E21 cell() outside the table: std::out_of_range, never a read out of bounds") {
+  const auto t = csv_text("a\n1\n");
+  CHECK(what_of<std::out_of_range>([&] { return t.cell(5, 0); }) ==
+        "tradeoff::table::cell: row 5 is out of range for a table of 1 rows");
+  CHECK(contains(what_of<std::out_of_range>([&] { return t.cell(0, -1); }), "column -1 is out of range"));
+  CHECK(contains(what_of<std::out_of_range>([&] { return t.line_of_row(1); }), "row 1 is out of range"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pareto fronts, ranks, hypervolume, staircase, archive
+
+TEST_CASE("E22 x and y of different lengths: std::invalid_argument with both sizes") {
+  const Eigen::ArrayXd x = values_of({1, 2, 3});
+  const Eigen::ArrayXd y = values_of({1, 2});
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::pareto_front(x, y); }) ==
+        "tradeoff::pareto_front: x has 3 values but y has 2");
+  const Eigen::ArrayXi front = values_of({0}).cast<int>();
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::staircase(x, y, front); }),
+                 "tradeoff::staircase: "));
+}
+
+TEST_CASE("E23 senses of the wrong size: std::invalid_argument from every Pareto function") {
+  Eigen::ArrayXXd points = Eigen::ArrayXXd::Zero(2, 3);
+  const std::vector<tradeoff::sense> two{tradeoff::sense::minimize, tradeoff::sense::maximize};
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::pareto_front(points, two); }) ==
+        "tradeoff::pareto_front: senses has 2 entries but points has 3 columns (give one sense per column, or "
+        "none for all-minimize)");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::pareto_ranks(points, two); }),
+                 "tradeoff::pareto_ranks: senses has 2 entries but points has 3 columns"));
+  const Eigen::ArrayXd reference = Eigen::ArrayXd::Ones(3);
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::hypervolume(points, reference, two); }),
+                 "tradeoff::hypervolume: senses has 2 entries"));
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::pareto_archive<>(3, two); }),
+                 "tradeoff::pareto_archive: senses has 2 entries"));
+}
+
+TEST_CASE("E24 d = 0 (points without columns): std::invalid_argument") {
+  const Eigen::ArrayXXd points(4, 0);
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::pareto_front(points); }) ==
+        "tradeoff::pareto_front: points has no columns (need at least one objective)");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::pareto_ranks(points); }),
+                 "tradeoff::pareto_ranks: points has no columns"));
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::hypervolume(points, Eigen::ArrayXd(0)); }),
+                 "tradeoff::hypervolume: points has 0 columns"));
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::pareto_archive<>(0); }),
+                 "tradeoff::pareto_archive: dimensions is 0, need at least 1"));
+}
+
+TEST_CASE("E25 empty input (n = 0): empty front and ranks, hypervolume 0") {
+  const Eigen::ArrayXXd points(0, 2);
+  CHECK(tradeoff::pareto_front(points).size() == 0);
+  CHECK(tradeoff::pareto_ranks(points).size() == 0);
+  CHECK(tradeoff::pareto_front(Eigen::ArrayXd(0), Eigen::ArrayXd(0)).size() == 0);
+  CHECK(tradeoff::pareto_front(Eigen::ArrayXXd(0, 0)).size() == 0);
+  CHECK(tradeoff::hypervolume(points, Eigen::ArrayXd::Ones(2)) == 0.0);
+  const auto path = tradeoff::staircase(Eigen::ArrayXd(0), Eigen::ArrayXd(0), Eigen::ArrayXi(0));
+  CHECK(path.x.size() == 0);
+}
+
+TEST_CASE("E26 rows that are all NaN: on no front, rank -1, no volume") {
+  Eigen::ArrayXXd points(3, 2);
+  points << not_a_number, not_a_number, not_a_number, 1.0, 2.0, not_a_number;
+  CHECK(tradeoff::pareto_front(points).size() == 0);
+  CHECK((tradeoff::pareto_ranks(points) == -1).all());
+  CHECK(tradeoff::hypervolume(points, Eigen::ArrayXd::Constant(2, 10.0)) == 0.0);
+  tradeoff::pareto_archive<> archive(2);
+  CHECK(archive.insert({not_a_number, 1.0}, 7).status == tradeoff::archive_status::rejected_nan);
+  CHECK(archive.empty());
+}
+
+TEST_CASE("E27 +-inf: ordinary values on fronts; infinite volume when a point reaches -inf") {
+  const Eigen::ArrayXd x = values_of({-infinity, 0, infinity, infinity});
+  const Eigen::ArrayXd y = values_of({infinity, 0, -infinity, infinity});
+  const Eigen::ArrayXi front = tradeoff::pareto_front(x, y);
+  REQUIRE(front.size() == 3);
+  CHECK(front(0) == 0);
+  CHECK(front(1) == 1);
+  CHECK(front(2) == 2);
+  Eigen::ArrayXXd points(1, 2);
+  points << -infinity, 0.0;
+  CHECK(tradeoff::hypervolume(points, Eigen::ArrayXd::Ones(2)) == infinity);
+  CHECK(what_of<std::domain_error>([&] {
+          return tradeoff::lower_hull(x, y, front);
+        }) == "tradeoff::lower_hull: front[0] = 0 has an infinite coordinate (a convex hull needs finite points)");
+}
+
+TEST_CASE("E28 a 2-D array where a 1-D one is expected: std::invalid_argument with its shape") {
+  const Eigen::ArrayXXd x = Eigen::ArrayXXd::Zero(2, 2);
+  const Eigen::ArrayXd y = Eigen::ArrayXd::Zero(4);
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::pareto_front(x, y); }) ==
+        "tradeoff::pareto_front: x must be one-dimensional, got 2 x 2");
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::quantile(x, 0.5); }) ==
+        "tradeoff::quantile: values must be a vector, got 2 x 2");
+}
+
+TEST_CASE("E29 a hypervolume reference of the wrong size or with NaN: std::invalid_argument") {
+  const Eigen::ArrayXXd points = Eigen::ArrayXXd::Zero(2, 2);
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::hypervolume(points, Eigen::ArrayXd::Ones(3)); }) ==
+        "tradeoff::hypervolume: reference has 3x1 entries but must be a vector of size 2 (one value per column "
+        "of points)");
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::hypervolume(points, values_of({1, not_a_number})); }) ==
+        "tradeoff::hypervolume: reference(1) is NaN");
+  // Not strictly better than the reference: contributes nothing (no error).
+  Eigen::ArrayXXd worse(1, 2);
+  worse << 2.0, 0.5;
+  CHECK(tradeoff::hypervolume(worse, Eigen::ArrayXd::Ones(2)) == 0.0);
+}
+
+TEST_CASE("E30 a front index outside [0, n) or on a NaN row: std::invalid_argument") {
+  const Eigen::ArrayXd x = values_of({1, not_a_number});
+  const Eigen::ArrayXd y = values_of({2, 1});
+  Eigen::ArrayXi front(1);
+  front << 2;
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::staircase(x, y, front); }) ==
+        "tradeoff::staircase: front[0] = 2 is outside [0, 2)");
+  front << -1;
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::lower_hull(x, y, front); }),
+                 "tradeoff::lower_hull: front[0] = -1 is outside [0, 2)"));
+  front << 1;
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::staircase(x, y, front); }) ==
+        "tradeoff::staircase: front[0] = 1 is a row with NaN (rows with NaN are on no front)");
+}
+
+TEST_CASE("E31 an archive point of the wrong size: std::invalid_argument") {
+  tradeoff::pareto_archive<> archive(2);
+  CHECK(what_of<std::invalid_argument>([&] { return archive.insert({1.0, 2.0, 3.0}, 1); }) ==
+        "tradeoff::pareto_archive::insert: point has 3 values but the archive has 2 dimensions");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return archive.insert(Eigen::ArrayXd::Zero(3), 2); }),
+                 "tradeoff::pareto_archive::insert: point has 3 x 1 values but must be a vector of size 2"));
+  CHECK(archive.empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quantiles and grouped statistics
+
+TEST_CASE("E32 a quantile level outside [0, 1]: std::domain_error naming it") {
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::quantile(v, 1.5); }) ==
+        "tradeoff::quantile: q = 1.500000 is outside [0, 1] (or NaN)");
+  CHECK(contains(what_of<std::domain_error>([&] { return tradeoff::quantile(v, -0.25); }), "q = -0.250000"));
+  CHECK(contains(what_of<std::domain_error>([&] { return tradeoff::quantile(v, infinity); }), "q = inf"));
+  const auto g = tradeoff::group_by(Eigen::ArrayXi::Zero(3).eval());
+  CHECK(contains(what_of<std::domain_error>([&] { return tradeoff::quantile(g, v, 1.5); }), "tradeoff::quantile: "));
+}
+
+TEST_CASE("E33 a NaN quantile level: std::domain_error") {
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::quantile(v, not_a_number); }) ==
+        "tradeoff::quantile: q = nan is outside [0, 1] (or NaN)");
+}
+
+TEST_CASE("E34 one bad level among several: std::domain_error naming its position") {
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::quantiles(v, std::vector<double>{0.5, 2.0}); }) ==
+        "tradeoff::quantiles: qs[1] = 2.000000 is outside [0, 1] (or NaN)");
+  const auto g = tradeoff::group_by(Eigen::ArrayXi::Zero(3).eval());
+  CHECK(contains(what_of<std::domain_error>([&] { return tradeoff::summarize(g, v, {0.5, not_a_number}); }),
+                 "tradeoff::summarize: qs[1] = nan"));
+}
+
+TEST_CASE("E35 empty or all-NaN values: NaN quantile, median and IQR (no exception)") {
+  const Eigen::ArrayXd empty(0);
+  const Eigen::ArrayXd all_nan = values_of({not_a_number, not_a_number});
+  for (const Eigen::ArrayXd* v : {&empty, &all_nan}) {
+    CHECK(std::isnan(tradeoff::quantile(*v, 0.5)));
+    CHECK(std::isnan(tradeoff::median(*v)));
+    CHECK(std::isnan(tradeoff::iqr(*v)));
+    CHECK(tradeoff::quantiles(*v, std::vector<double>{0.1, 0.9}).isNaN().all());
+  }
+}
+
+TEST_CASE("E36 +-inf values: numpy's results, NaN where its lerp meets inf - inf") {
+  const Eigen::ArrayXd v = values_of({1, infinity});
+  CHECK(std::isnan(tradeoff::quantile(v, 0.5)));  // b - (b - a)(1 - t) = infinity - infinity
+  CHECK(tradeoff::quantile(v, 0.25) == infinity);      // a + (b - a) t
+  CHECK(std::isnan(tradeoff::quantile(v, 1.0)));  // numpy: lerp(infinity, infinity, 2) = NaN
+  CHECK(tradeoff::quantile(v, 1.0, tradeoff::quantile_method::higher) == infinity);
+  CHECK(tradeoff::median(v) == infinity);               // (1 + infinity) / 2
+  CHECK(std::isnan(tradeoff::median(values_of({-infinity, infinity}))));
+}
+
+TEST_CASE("E37 a mask or values of the wrong length for a grouping: std::invalid_argument") {
+  const Eigen::ArrayXi keys = values_of({1, 2, 3}).cast<int>();
+  Eigen::Array<bool, Eigen::Dynamic, 1> mask(2);
+  mask << true, false;
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::group_by(keys, mask); }) ==
+        "tradeoff::group_by: mask has 2 entries but keys has 3");
+  const auto g = tradeoff::group_by(keys);
+  const Eigen::ArrayXd two = values_of({1, 2});
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::mean(g, two); }) ==
+        "tradeoff::mean: values has 2 rows but the grouping has 3");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::summarize(g, two); }), "tradeoff::summarize: "));
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::median(g, two); }), "tradeoff::median: "));
+}
+
+TEST_CASE("E38 a negative ddof: std::invalid_argument") {
+  const auto g = tradeoff::group_by(Eigen::ArrayXi::Zero(3).eval());
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::var(g, v, -1); }) ==
+        "tradeoff::var: ddof = -1 is negative");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::std(g, v, -2); }), "ddof = -2 is negative"));
+}
+
+TEST_CASE("E39 an all-NaN group: count 0, sum 0, NaN for every other statistic") {
+  const Eigen::ArrayXi keys = values_of({1, 1, 2}).cast<int>();
+  const auto g = tradeoff::group_by(keys);
+  const Eigen::ArrayXd v = values_of({not_a_number, not_a_number, 3});
+  const auto s = tradeoff::summarize(g, v);
+  CHECK(s.count(0) == 0);
+  CHECK(s.size(0) == 2);
+  CHECK(s.sum(0) == 0.0);
+  CHECK(std::isnan(s.mean(0)));
+  CHECK(std::isnan(s.min(0)));
+  CHECK(std::isnan(s.max(0)));
+  CHECK(std::isnan(s.median(0)));
+  CHECK(s.quantiles.row(0).isNaN().all());
+  CHECK(std::isnan(tradeoff::std(g, v)(0)));
+  CHECK(s.mean(1) == 3.0);
+}
+
+TEST_CASE("E40 NaN keys: dropped (code -1), or one last group with dropna = false") {
+  const Eigen::ArrayXd keys = values_of({1, not_a_number, 1, 0});
+  const auto dropped = tradeoff::group_by(keys);
+  CHECK(dropped.groups() == 2);
+  CHECK(dropped.codes(1) == -1);
+  tradeoff::group_options keep;
+  keep.dropna = false;
+  const auto kept = tradeoff::group_by(keys, keep);
+  REQUIRE(kept.groups() == 3);
+  CHECK(std::isnan(kept.keys(2)));
+  CHECK(kept.codes(1) == 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serving model and KV cache
+
+TEST_CASE("E41 a cache per sequence of 0, negative or NaN: std::invalid_argument naming it") {
+  const Eigen::ArrayXd budgets = values_of({500, 1000});
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::aggregate_throughput(budgets, 0.0, 90.0); }) ==
+        "tradeoff::aggregate_throughput: argument 'cache_per_seq' must be finite and positive (got 0)");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::aggregate_throughput(budgets, -1.0, 90.0); }),
+                 "'cache_per_seq' must be finite and positive (got -1)"));
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::aggregate_throughput(budgets, not_a_number, 90.0); }),
+                 "'cache_per_seq' must be finite and positive (got nan)"));
+}
+
+TEST_CASE("E42 a negative, NaN or infinite budget: std::invalid_argument naming the index") {
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::aggregate_throughput(values_of({1, -2}), 1.0, 1.0);
+        }) == "tradeoff::aggregate_throughput: argument 'budgets' must be finite and non-negative (got -2 at index 1)");
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::throughput_band(values_of({not_a_number}), 1, 2, 1, 2);
+                 }),
+                 "tradeoff::throughput_band: argument 'budgets'"));
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::throughput_ratio(values_of({infinity}), 1, 1, 1, 1);
+                 }),
+                 "tradeoff::throughput_ratio: argument 'budgets'"));
+}
+
+TEST_CASE("E43 a budget grid with a bound <= 0 or a negative count: std::invalid_argument") {
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::log_budgets(0, 80000, 300); }) ==
+        "tradeoff::log_budgets: argument 'lo' must be finite and positive (got 0)");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::log_budgets(500, -1, 300); }),
+                 "argument 'hi' must be finite and positive"));
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::log_budgets(500, 80000, -1); }) ==
+        "tradeoff::log_budgets: argument 'n' must be non-negative (got -1)");
+  CHECK(tradeoff::log_budgets(500, 80000, 0).size() == 0);
+}
+
+TEST_CASE("E44 quartiles out of order (q1 > q3): std::invalid_argument") {
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::throughput_band(values_of({1}), 2, 1, 1, 2); }) ==
+        "tradeoff::throughput_band: argument 'tps_q1' must not exceed tps_q3 (got 2 > 1)");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::throughput_band(values_of({1}), 1, 2, 3, 2); }),
+                 "argument 'cache_q1' must not exceed cache_q3"));
+}
+
+TEST_CASE("E45 a baseline cache or throughput of 0: std::invalid_argument (no division by zero)") {
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::throughput_ratio(1, 1, 0, 1); }) ==
+        "tradeoff::throughput_ratio: argument 'baseline_cache' must be finite and positive (got 0)");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::throughput_ratio(1, 1, 1, 0); }),
+                 "argument 'baseline_tps' must be finite and positive (got 0)"));
+}
+
+TEST_CASE("E46 zero or negative heads, head size or RoPE size: std::invalid_argument") {
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::kv_layout::mha(0, 64); }) ==
+        "tradeoff::kv_layout::mha: argument 'n_heads' must be positive (got 0)");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::kv_layout::gqa(-1, 64); }),
+                 "tradeoff::kv_layout::gqa: argument 'n_kv_heads' must be positive (got -1)"));
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::kv_layout::mqa(0); }),
+                 "argument 'head_dim' must be positive"));
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::kv_layout::mla(512, -1); }),
+                 "tradeoff::kv_layout::mla: argument 'rope_dim' must be non-negative (got -1)"));
+}
+
+TEST_CASE("E47 negative layers or zero bytes per element: std::invalid_argument") {
+  const auto layout = tradeoff::kv_layout::mha(8, 64);
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::kv_bytes_per_token(layout, -3, 2); }) ==
+        "tradeoff::kv_bytes_per_token: argument 'n_layers' must be positive (got -3)");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::kv_bytes_per_token(layout, 3, 0); }),
+                 "argument 'bytes_per_element' must be positive (got 0)"));
+}
+
+TEST_CASE("E48 a KV size beyond int64: std::domain_error instead of a wrapped count") {
+  const auto layout = tradeoff::kv_layout::mha(std::int64_t{1} << 40, std::int64_t{1} << 20);
+  CHECK(contains(what_of<std::domain_error>([&] { return tradeoff::kv_bytes_per_token(layout, 1000, 8); }),
+                 "tradeoff::kv_bytes_per_token: byte count overflows std::int64_t"));
+}
+
+TEST_CASE("E49 a GPU memory utilisation outside (0, 1]: std::invalid_argument") {
+  auto engine = small_engine();
+  engine.gpu_memory_utilization = 1.5;
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::kv_capacity(small_model(), tradeoff::gpu_spec::h100_sxm(), engine);
+        }) == "tradeoff::kv_capacity: argument 'engine.gpu_memory_utilization' must lie in (0, 1] (got 1.5)");
+  engine.gpu_memory_utilization = 0.0;
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::kv_capacity(small_model(), tradeoff::gpu_spec::h100_sxm(), engine);
+                 }),
+                 "'engine.gpu_memory_utilization' must lie in (0, 1] (got 0)"));
+}
+
+TEST_CASE("E50 a block size or model length of 0: std::invalid_argument (no division by zero)") {
+  auto engine = small_engine();
+  engine.block_size = 0;
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::kv_capacity(small_model(), tradeoff::gpu_spec::h100_sxm(), engine);
+        }) == "tradeoff::kv_capacity: argument 'engine.block_size' must be positive (got 0)");
+  engine = small_engine();
+  engine.max_model_len = 0;
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::kv_capacity(small_model(), tradeoff::gpu_spec::h100_sxm(), engine);
+                 }),
+                 "'engine.max_model_len' must be positive (got 0)"));
+}
+
+TEST_CASE("E51 a GPU with no memory, or a model with no layers: std::invalid_argument") {
+  auto gpu = tradeoff::gpu_spec::h100_sxm();
+  gpu.memory_bytes = 0.0;
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::kv_capacity(small_model(), gpu, small_engine()); }) ==
+        "tradeoff::kv_capacity: argument 'gpu.memory_bytes' must be finite and positive (got 0)");
+  auto model = small_model();
+  model.n_layers = 0;
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::kv_capacity(model, tradeoff::gpu_spec::h100_sxm(), small_engine());
+                 }),
+                 "'model.n_layers' must be positive (got 0)"));
+}
+
+TEST_CASE("E52 weights larger than the GPU: zero capacity, flagged (no exception)") {
+  auto model = small_model();
+  model.weight_bytes = 1e12;
+  const auto capacity = tradeoff::kv_capacity(model, tradeoff::gpu_spec::h100_sxm(), small_engine());
+  CHECK_FALSE(capacity.fits_weights);
+  CHECK(capacity.kv_memory_bytes == 0);
+  CHECK(capacity.num_blocks == 0);
+  CHECK(capacity.concurrent_sequences == 0);
+  CHECK(capacity.limited_by == tradeoff::capacity_limit::no_kv_memory);
+}
+
+TEST_CASE("E53 a negative KV budget: std::invalid_argument") {
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::kv_capacity_for_kv_memory(small_model(), -1.0, small_engine());
+        }) == "tradeoff::kv_capacity_for_kv_memory: argument 'kv_budget_bytes' must be finite and non-negative (got -1)");
+}

@@ -161,17 +161,22 @@ void for_each_valid(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValue
   }
 }
 
+/// Per group: pandas' Kahan sum of the valid values in row order, and how many there are.
+struct group_sums {
+  Eigen::ArrayXd total;
+  Eigen::ArrayXi valid;
+};
+
 /// pandas' Kahan sums per group in row order, and the number of valid values.
 template <typename Keys, typename DerivedValues>
-void kahan_sums(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values, Eigen::ArrayXd& total,
-                Eigen::ArrayXi& valid) {
-  total = Eigen::ArrayXd::Zero(g.groups());
-  valid = Eigen::ArrayXi::Zero(g.groups());
+[[nodiscard]] group_sums kahan_sums(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+  group_sums sums{Eigen::ArrayXd::Zero(g.groups()), Eigen::ArrayXi::Zero(g.groups())};
   Eigen::ArrayXd compensation = Eigen::ArrayXd::Zero(g.groups());
   for_each_valid(g, values, [&](int c, double x) {
-    kahan_add(total(c), compensation(c), x);
-    ++valid(c);
+    kahan_add(sums.total(c), compensation(c), x);
+    ++sums.valid(c);
   });
+  return sums;
 }
 
 }  // namespace detail
@@ -297,10 +302,7 @@ template <typename Keys, typename DerivedValues>
 template <typename Keys, typename DerivedValues>
 [[nodiscard]] Eigen::ArrayXd sum(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
   detail::check_values(g, values, "sum");
-  Eigen::ArrayXd total;
-  Eigen::ArrayXi valid;
-  detail::kahan_sums(g, values, total, valid);
-  return total;
+  return detail::kahan_sums(g, values).total;
 }
 
 /// @brief Mean per group: pandas' `group_mean` (Kahan sum in row order, divided by the count).
@@ -310,12 +312,11 @@ template <typename Keys, typename DerivedValues>
 template <typename Keys, typename DerivedValues>
 [[nodiscard]] Eigen::ArrayXd mean(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
   detail::check_values(g, values, "mean");
-  Eigen::ArrayXd total;
-  Eigen::ArrayXi valid;
-  detail::kahan_sums(g, values, total, valid);
+  const detail::group_sums sums = detail::kahan_sums(g, values);
   Eigen::ArrayXd result(g.groups());
   for (Eigen::Index j = 0; j < g.groups(); ++j) {
-    result(j) = valid(j) == 0 ? std::numeric_limits<double>::quiet_NaN() : total(j) / static_cast<double>(valid(j));
+    result(j) = sums.valid(j) == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                   : sums.total(j) / static_cast<double>(sums.valid(j));
   }
   return result;
 }

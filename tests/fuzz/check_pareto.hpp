@@ -18,7 +18,11 @@
 ///       bit 3: also check that senses of the wrong size throw std::invalid_argument
 ///       bit 4: also check that 2-D inputs of different lengths throw std::invalid_argument
 ///       bit 5: large mode (see above)
-///       bit 6: also check duplicates::keep_first
+///       bit 6: also check duplicates::keep_first (also for pareto_archive)
+///
+/// Also checked: pareto_archive fed the rows one by one ends with the ids pareto_front returns,
+/// in the same order; and, when every value is a grid value 0..10 and d <= 3 (small mode), the
+/// hypervolume equals the number of unit cells of the grid that the points dominate.
 ///
 /// Two brute forces: the all-pairs one (small mode; the plain definition) and a lexicographic
 /// sweep that tests each row only against the current front / rank layers (large mode; also
@@ -26,7 +30,9 @@
 
 #include "byte_reader.hpp"
 
+#include <tradeoff/hypervolume.hpp>
 #include <tradeoff/pareto.hpp>
+#include <tradeoff/pareto_archive.hpp>
 
 #include <Eigen/Core>
 
@@ -299,6 +305,40 @@ inline void check_order(const Eigen::ArrayXi& f, const table& t, const char* fun
   }
 }
 
+/// True when every non-NaN cell is an integer in [0, 10] (a byte_reader grid value).
+inline bool on_small_grid(const Eigen::ArrayXXd& p) {
+  for (Eigen::Index i = 0; i < p.size(); ++i) {
+    const double v = p.data()[i];
+    if (std::isnan(v)) continue;
+    if (!(v >= 0.0 && v <= 10.0) || v != std::floor(v)) return false;
+  }
+  return true;
+}
+
+/// The hypervolume of grid points by counting: the reference is 11 in minimised objectives and
+/// -1 in maximised ones (1 in minimisation space), and a unit cell [a, a + 1) (minimisation
+/// space) is covered when a valid point is <= a in every objective.
+inline double grid_hypervolume(const table& t, const std::vector<double>& low) {
+  std::vector<double> cell(t.d);
+  double covered = 0.0;
+  std::vector<int> counter(t.d, 0);
+  for (;;) {
+    for (std::size_t k = 0; k < t.d; ++k) cell[k] = low[k] + counter[k];
+    for (std::size_t i = 0; i < t.n; ++i) {
+      if (!t.valid[i]) continue;
+      bool below = true;
+      for (std::size_t k = 0; k < t.d && below; ++k) below = t.row(i)[k] <= cell[k];
+      if (below) {
+        covered += 1.0;
+        break;
+      }
+    }
+    std::size_t k = 0;
+    while (k < t.d && ++counter[k] == 11) counter[k++] = 0;
+    if (k == t.d) return covered;
+  }
+}
+
 template <typename Points>
 Eigen::ArrayXi front_of(const Points& points, const std::vector<tradeoff::sense>& senses) {
   return tradeoff::pareto_front(points, senses);
@@ -421,6 +461,39 @@ inline void check_pareto(const std::uint8_t* data, std::size_t size) {
            "pareto_ranks: ", d + 1, " senses for d = ", d, " did not throw std::invalid_argument");
   }
 
+
+  // The incremental archive ends with pareto_front's ids, in its order.
+  {
+    const bool keep_first = (flags & 64U) != 0;
+    tradeoff::pareto_archive<int> archive(d, passed_senses, keep_first ? tradeoff::duplicates::keep_first
+                                                                       : tradeoff::duplicates::keep_all);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const Eigen::ArrayXd row = points.row(i).transpose();
+      static_cast<void>(archive.insert(row, static_cast<int>(i)));
+    }
+    const Eigen::ArrayXi batch = keep_first ? tradeoff::pareto_front(points, passed_senses, tradeoff::duplicates::keep_first)
+                                            : front;
+    const std::vector<int> ids = archive.ids();
+    expect(ids.size() == static_cast<std::size_t>(batch.size()) &&
+               std::equal(ids.begin(), ids.end(), batch.data()),
+           "pareto_archive: after inserting every row, ids() has ", ids.size(), " entries; pareto_front has ",
+           batch.size(), " (or a different order)\n", context);
+  }
+
+  // Hypervolume of grid points against counting (small mode, d <= 3).
+  if (!large && d <= 3 && on_small_grid(points)) {
+    Eigen::ArrayXd reference(d);
+    std::vector<double> low(static_cast<std::size_t>(d));
+    for (Eigen::Index k = 0; k < d; ++k) {
+      const bool minimize = senses[static_cast<std::size_t>(k)] == tradeoff::sense::minimize;
+      reference(k) = minimize ? 11.0 : -1.0;
+      low[static_cast<std::size_t>(k)] = minimize ? 0.0 : -10.0;
+    }
+    const double expected_volume = grid_hypervolume(minimized, low);
+    const double volume = tradeoff::hypervolume(points, reference, passed_senses);
+    expect(volume == expected_volume, "hypervolume: got ", volume, ", counting unit cells gives ", expected_volume,
+           "\n", context);
+  }
 
   // Inputs are never modified (compared bit for bit; NaN payloads included).
   expect(same_bits(points, original),

@@ -691,9 +691,9 @@ class Report:
         self.emit("## Memory")
         self.emit()
         self.emit("Peak resident memory of each program (`/usr/bin/time -v`, whole process: interpreter, inputs "
-                  "and answer included) for the largest runs, and for tradeoff the extra peak of the timed call "
-                  "alone (the process's peak RSS reset just before the runs via /proc/self/clear_refs, minus the "
-                  "RSS at that moment).")
+                  "and answer included) for the largest runs, and for tradeoff the extra peak of one call, its "
+                  "result included (a first call before the timed ones: the process's peak RSS is reset just "
+                  "before it via /proc/self/clear_refs; the extra is the peak minus the RSS at that moment).")
         self.emit()
         self.emit("| workload | program | peak RSS | input size | tradeoff call's extra peak |")
         self.emit("|---|---|---:|---:|---:|")

@@ -72,14 +72,16 @@ std::vector<double> to_doubles(const Array& values) {
   return result;
 }
 
-/// Times `body` (which returns the answer) with the memory probe around the runs.
+/// Runs `body` (which returns the answer) once under the memory probe — a first call in a fresh
+/// state, its result included, so that nothing of an earlier call is counted — then times the runs.
 template <typename Answer, typename Body>
 void measure(const bench::options& options, const std::string& implementation, std::size_t items, Answer& answer,
              Body&& body, const std::string& note = "") {
   bench::memory_probe probe;
   probe.start();
-  const auto seconds = bench::time_runs(options.runs(), answer, body);
+  answer = body();
   const long long extra = probe.extra_bytes();
+  const auto seconds = bench::time_runs(options.runs(), answer, body);
   bench::report(options.get("workload"), implementation, seconds, note);
   bench::report_memory(options.get("workload"), implementation, extra, items);
 }

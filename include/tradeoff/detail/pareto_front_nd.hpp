@@ -98,6 +98,29 @@ struct unique_rows {
   return out;
 }
 
+/// Dense rank of each of the values `value_of(0)`, ..., `value_of(count - 1)` (non-NaN):
+/// equal values share a rank, the smallest value gets `first`, and ranks go up by one.
+/// O(count) radix sort.
+template <typename Rank, typename ValueOf>
+[[nodiscard]] std::vector<Rank> dense_ranks(std::size_t count, ValueOf value_of, Rank first) {
+  std::vector<std::uint64_t> keys(count);
+  std::vector<int> order(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    keys[i] = ordered_key(value_of(i));
+    order[i] = static_cast<int>(i);
+  }
+  radix_sort_pairs(keys, order);
+  std::vector<Rank> ranks(count);
+  Rank rank = first;
+  for (std::size_t k = 0; k < count; ++k) {
+    if (k > 0 && keys[k] != keys[k - 1]) {
+      ++rank;
+    }
+    ranks[static_cast<std::size_t>(order[k])] = rank;
+  }
+  return ranks;
+}
+
 /// 3-D: marks each distinct row (lexicographic order) non-dominated or not with one sweep.
 /// A row is dominated iff an earlier distinct row is <= in the 2nd and 3rd objectives; the
 /// earlier rows' minimal (2nd, 3rd) pairs form a staircase, kept as a set of dense ranks of
@@ -107,23 +130,8 @@ struct unique_rows {
   const std::size_t m = rows.size();
   std::vector<char> keep(m, 0);
   // Dense rank of the second objective (equal values share a rank).
-  std::vector<std::uint64_t> keys(m);
-  std::vector<int> by_second(m);
-  for (std::size_t u = 0; u < m; ++u) {
-    keys[u] = ordered_key(rows.row(u)[1]);
-    by_second[u] = static_cast<int>(u);
-  }
-  radix_sort_pairs(keys, by_second);
-  std::vector<std::uint32_t> second_rank(m);
-  std::uint32_t rank = 0;
-  for (std::size_t k = 0; k < m; ++k) {
-    if (k > 0 && keys[k] != keys[k - 1]) {
-      ++rank;
-    }
-    second_rank[static_cast<std::size_t>(by_second[k])] = rank;
-  }
-  keys = {};
-  by_second = {};
+  const std::vector<std::uint32_t> second_rank = dense_ranks(
+      m, [&rows](std::size_t u) { return rows.row(u)[1]; }, std::uint32_t{0});
   integer_set staircase(m);
   std::vector<double> third(m);  // third objective of the staircase step at each rank
   for (std::size_t u = 0; u < m; ++u) {
@@ -190,6 +198,26 @@ template <typename ValueOf>
   return found;
 }
 
+/// Stable partition of the ids list[0, count) into those with `value_of(id) <= split`, then
+/// the others; `spill` is scratch room for `count` ids. Returns the size of the first part.
+/// Branch-free, as the outcome is a coin flip. O(count).
+template <typename ValueOf>
+std::size_t stable_split(int* list, std::size_t count, ValueOf value_of, double split,
+                         int* spill) {
+  std::size_t low = 0;
+  std::size_t high = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const int u = list[i];
+    const bool is_low = value_of(u) <= split;
+    list[low] = u;
+    spill[high] = u;
+    low += static_cast<std::size_t>(is_low);
+    high += static_cast<std::size_t>(!is_low);
+  }
+  std::copy(spill, spill + high, list + low);
+  return low;
+}
+
 /// d >= 4: Kung, Luccio and Preparata (1975) divide and conquer over distinct rows in
 /// lexicographic order. Because rows are distinct and sorted, "dominates" reduces to
 /// "<= in every objective" for an earlier row, so ties need no special cases.
@@ -208,7 +236,7 @@ class klp_front {
   explicit klp_front(const unique_rows& rows)
       : rows_(rows.size()), dims_(rows.dims), columns_(rows.size() * rows.dims),
         id_of_row_(rows.size()), dominated_(rows.size(), 0), scratch_values_(rows.size()),
-        scratch_index_(rows.size()), second_rank_(rows.size()),
+        scratch_index_(rows.size()),
         staircase_(rows.size()), third_(rows.size()) {
     // Rows are renamed by their rank in objective d-3 (ties by lexicographic position), so
     // that every list sorted "by objective d-3" is simply sorted by id, and the objectives
@@ -228,18 +256,9 @@ class klp_front {
       }
     }
     // Dense ranks of objective d-2: the keys of the staircase in the three-objective sweep.
-    for (std::size_t id = 0; id < rows_; ++id) {
-      keys[id] = ordered_key(at(static_cast<int>(id), dims_ - 2));
-      by_sweep[id] = static_cast<int>(id);
-    }
-    radix_sort_pairs(keys, by_sweep);
-    std::uint32_t rank = 0;
-    for (std::size_t i = 0; i < rows_; ++i) {
-      if (i > 0 && keys[i] != keys[i - 1]) {
-        ++rank;
-      }
-      second_rank_[static_cast<std::size_t>(by_sweep[i])] = rank;
-    }
+    second_rank_ = dense_ranks(
+        rows_, [this](std::size_t id) { return at(static_cast<int>(id), dims_ - 2); },
+        std::uint32_t{0});
   }
 
   [[nodiscard]] std::vector<char> run() {
@@ -335,22 +354,11 @@ class klp_front {
     touched_.push_back(b);
   }
 
-  // Stable partition of list[0, count) into (objective k <= split) then (> split), using the
-  // scratch buffer; returns the size of the first part.
+  // Stable partition of list[0, count) into (objective k <= split) then (> split); returns
+  // the size of the first part.
   std::size_t stable_split(int* list, std::size_t count, std::size_t k, double split) {
-    std::size_t low = 0;
-    std::size_t high = 0;
-    int* spill = scratch_index_.data();
-    for (std::size_t i = 0; i < count; ++i) {  // branch-free: the outcome is a coin flip
-      const int u = list[i];
-      const bool is_low = at(u, k) <= split;
-      list[low] = u;
-      spill[high] = u;
-      low += static_cast<std::size_t>(is_low);
-      high += static_cast<std::size_t>(!is_low);
-    }
-    std::copy(spill, spill + high, list + low);
-    return low;
+    return detail::stable_split(
+        list, count, [this, k](int id) { return at(id, k); }, split, scratch_index_.data());
   }
 
   // Marks rows of `right` weakly dominated in objectives k.. by a row of `left`

@@ -72,22 +72,11 @@ template <typename Predicate>
 class divide_and_conquer_ranks {
  public:
   explicit divide_and_conquer_ranks(const unique_rows& rows)
-      : rows_(rows), m_(rows.size()), d_(rows.dims), rank_(m_, 0), second_rank_(m_),
+      : rows_(rows), m_(rows.size()), d_(rows.dims), rank_(m_, 0),
         fenwick_(m_ + 1, -1), scratch_index_(m_), scratch_values_(m_) {
-    std::vector<std::uint64_t> keys(m_);
-    std::vector<int> order(m_);
-    for (std::size_t u = 0; u < m_; ++u) {
-      keys[u] = ordered_key(rows.row(u)[1]);
-      order[u] = static_cast<int>(u);
-    }
-    radix_sort_pairs(keys, order);
-    std::size_t rank = 0;
-    for (std::size_t i = 0; i < m_; ++i) {
-      if (i > 0 && keys[i] != keys[i - 1]) {
-        ++rank;
-      }
-      second_rank_[static_cast<std::size_t>(order[i])] = rank + 1;  // Fenwick is 1-based
-    }
+    second_rank_ = dense_ranks(
+        m_, [&rows](std::size_t u) { return rows.row(u)[1]; },
+        std::size_t{1});  // Fenwick is 1-based
   }
 
   [[nodiscard]] std::vector<int> run() {
@@ -147,19 +136,8 @@ class divide_and_conquer_ranks {
   }
 
   std::size_t stable_split(int* list, std::size_t count, std::size_t k, double split) {
-    std::size_t low = 0;
-    std::size_t high = 0;
-    int* spill = scratch_index_.data();
-    for (std::size_t i = 0; i < count; ++i) {
-      const int u = list[i];
-      const bool is_low = at(u, k) <= split;
-      list[low] = u;
-      spill[high] = u;
-      low += static_cast<std::size_t>(is_low);
-      high += static_cast<std::size_t>(!is_low);
-    }
-    std::copy(spill, spill + high, list + low);
-    return low;
+    return detail::stable_split(
+        list, count, [this, k](int u) { return at(u, k); }, split, scratch_index_.data());
   }
 
   void merge_back(int* list, std::size_t middle, std::size_t count) {

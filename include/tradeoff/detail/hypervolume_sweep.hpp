@@ -84,40 +84,25 @@ inline void hv_prefilter_2d(std::vector<hv_point2>& points) {
 }
 
 /// Sorts points by one coordinate (`coordinate(p)`, ties in any order) with an LSD radix
-/// sort of its order-preserving 64-bit keys: 11-bit digits, passes whose digit is constant
-/// are skipped. O(n) time, one scratch copy of the points.
+/// sort of its order-preserving 64-bit keys (the digits and passes of radix_sort_pairs; passes
+/// whose digit is constant are skipped). O(n) time, one scratch copy of the points.
 template <typename Point, typename Coordinate>
 void hv_radix_sort(std::vector<Point>& points, Coordinate coordinate) {
   const std::size_t n = points.size();
-  constexpr unsigned bits = 11;
-  constexpr std::size_t buckets = std::size_t{1} << bits;
-  constexpr std::uint64_t mask = buckets - 1;
-  constexpr unsigned passes = 6;
-  std::vector<std::size_t> histogram(passes * buckets, 0);
   if (n < 2) {
     return;
   }
-  for (const Point& p : points) {
-    const std::uint64_t k = ordered_key(coordinate(p));
-    for (unsigned pass = 0; pass < passes; ++pass) {
-      ++histogram[pass * buckets + ((k >> (pass * bits)) & mask)];
-    }
-  }
+  std::vector<std::size_t> histogram = radix_histograms(
+      n, [&points, &coordinate](std::size_t i) { return ordered_key(coordinate(points[i])); });
   std::vector<Point> scratch(n);
-  for (unsigned pass = 0; pass < passes; ++pass) {
-    std::size_t* count = histogram.data() + pass * buckets;
-    const unsigned shift = pass * bits;
-    if (count[(ordered_key(coordinate(points[0])) >> shift) & mask] == n) {
+  for (unsigned pass = 0; pass < radix_passes; ++pass) {
+    std::size_t* count = histogram.data() + pass * radix_buckets;
+    const unsigned shift = pass * radix_bits;
+    if (!radix_offsets(count, (ordered_key(coordinate(points[0])) >> shift) & radix_mask, n)) {
       continue;  // every key has the same digit here
     }
-    std::size_t sum = 0;
-    for (std::size_t b = 0; b < buckets; ++b) {
-      const std::size_t c = count[b];
-      count[b] = sum;
-      sum += c;
-    }
     for (const Point& p : points) {
-      scratch[count[(ordered_key(coordinate(p)) >> shift) & mask]++] = p;
+      scratch[count[(ordered_key(coordinate(p)) >> shift) & radix_mask]++] = p;
     }
     points.swap(scratch);
   }
@@ -128,23 +113,14 @@ void hv_radix_sort(std::vector<Point>& points, Coordinate coordinate) {
 /// Reorders `points`.
 [[nodiscard]] inline double hv_sweep_2d(std::vector<hv_point2>& points, double reference_x,
                                         double reference_y) {
-  const std::size_t n = points.size();
-  if (n >= 2048) {
+  if (points.size() >= 2048) {
     // Radix sort on x only: among equal x the slabs telescope, so their order is irrelevant.
     hv_radix_sort(points, [](const hv_point2& p) { return p.x; });
-    double volume = 0.0;
-    double level = reference_y;
-    for (const hv_point2& p : points) {
-      if (p.y < level) {
-        volume += (reference_x - p.x) * (level - p.y);
-        level = p.y;
-      }
-    }
-    return volume;
+  } else {
+    std::sort(points.begin(), points.end(), [](const hv_point2& a, const hv_point2& b) {
+      return a.x < b.x || (a.x == b.x && a.y < b.y);
+    });
   }
-  std::sort(points.begin(), points.end(), [](const hv_point2& a, const hv_point2& b) {
-    return a.x < b.x || (a.x == b.x && a.y < b.y);
-  });
   double volume = 0.0;
   double level = reference_y;
   for (const hv_point2& p : points) {

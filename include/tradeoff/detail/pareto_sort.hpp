@@ -6,6 +6,7 @@
 /// radix sort of (key, index) pairs, and a lexicographic order of packed rows.
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -23,10 +24,47 @@ namespace tradeoff::detail {
   return (u & sign_bit) != 0 ? ~u : (u | sign_bit);
 }
 
+/// Digits of the LSD radix sorts of 64-bit keys: 11 bits, 6 passes (66 bits >= 64).
+inline constexpr unsigned radix_bits = 11;
+inline constexpr std::size_t radix_buckets = std::size_t{1} << radix_bits;
+inline constexpr std::uint64_t radix_mask = radix_buckets - 1;
+inline constexpr unsigned radix_passes = 6;
+
+/// Digit counts of every radix pass over the keys `key_at(0)`, ..., `key_at(n - 1)`: the
+/// counts of pass p start at p * radix_buckets. O(n) time.
+template <typename KeyAt>
+[[nodiscard]] std::vector<std::size_t> radix_histograms(std::size_t n, KeyAt key_at) {
+  std::vector<std::size_t> histogram(radix_passes * radix_buckets, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t k = key_at(i);
+    for (unsigned p = 0; p < radix_passes; ++p) {
+      ++histogram[p * radix_buckets + ((k >> (p * radix_bits)) & radix_mask)];
+    }
+  }
+  return histogram;
+}
+
+/// Turns the digit counts of one radix pass over `n` keys into the first output position of
+/// each digit. Returns false (and leaves `count` alone) when every key has the digit
+/// `digit_of_any_key` in this pass, so the pass would not move anything.
+[[nodiscard]] inline bool radix_offsets(std::size_t* count, std::uint64_t digit_of_any_key,
+                                        std::size_t n) noexcept {
+  if (count[digit_of_any_key] == n) {
+    return false;
+  }
+  std::size_t sum = 0;
+  for (std::size_t b = 0; b < radix_buckets; ++b) {
+    const std::size_t c = count[b];
+    count[b] = sum;
+    sum += c;
+  }
+  return true;
+}
+
 /// Stable ascending sort of `values` by `keys` (both reordered together).
 ///
-/// LSD radix sort with 11-bit digits (6 passes, passes whose digit is constant are
-/// skipped): O(m) time, 12 bytes of scratch per element. Small inputs use std::stable_sort.
+/// LSD radix sort with radix_bits-bit digits (radix_passes passes, passes whose digit is
+/// constant are skipped): O(m) time, 12 bytes of scratch per element. Small inputs use std::stable_sort.
 inline void radix_sort_pairs(std::vector<std::uint64_t>& keys, std::vector<int>& values) {
   const std::size_t m = keys.size();
   if (m < 2) {
@@ -45,34 +83,19 @@ inline void radix_sort_pairs(std::vector<std::uint64_t>& keys, std::vector<int>&
     }
     return;
   }
-  constexpr unsigned bits = 11;
-  constexpr std::size_t buckets = std::size_t{1} << bits;
-  constexpr std::uint64_t mask = buckets - 1;
-  constexpr unsigned passes = 6;  // 66 bits >= 64
-  std::vector<std::size_t> histogram(passes * buckets, 0);
-  for (std::size_t i = 0; i < m; ++i) {
-    const std::uint64_t k = keys[i];
-    for (unsigned p = 0; p < passes; ++p) {
-      ++histogram[p * buckets + ((k >> (p * bits)) & mask)];
-    }
-  }
+  std::vector<std::size_t> histogram =
+      radix_histograms(m, [&keys](std::size_t i) { return keys[i]; });
   std::vector<std::uint64_t> keys_out(m);
   std::vector<int> values_out(m);
-  for (unsigned p = 0; p < passes; ++p) {
-    std::size_t* count = histogram.data() + p * buckets;
-    const unsigned shift = p * bits;
-    if (count[(keys[0] >> shift) & mask] == m) {
+  for (unsigned p = 0; p < radix_passes; ++p) {
+    std::size_t* count = histogram.data() + p * radix_buckets;
+    const unsigned shift = p * radix_bits;
+    if (!radix_offsets(count, (keys[0] >> shift) & radix_mask, m)) {
       continue;  // every key has the same digit here
-    }
-    std::size_t sum = 0;
-    for (std::size_t b = 0; b < buckets; ++b) {
-      const std::size_t c = count[b];
-      count[b] = sum;
-      sum += c;
     }
     for (std::size_t i = 0; i < m; ++i) {
       const std::uint64_t k = keys[i];
-      const std::size_t to = count[(k >> shift) & mask]++;
+      const std::size_t to = count[(k >> shift) & radix_mask]++;
       keys_out[to] = k;
       values_out[to] = values[i];
     }

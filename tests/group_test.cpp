@@ -4,6 +4,8 @@
 // -ffp-contract=fast (tradeoff_group_test_native); every golden comparison is bit for bit in both.
 #include <tradeoff/group.hpp>
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -48,26 +50,16 @@ struct golden_table {
 const golden_table& golden() {
   static const golden_table table = [] {
     golden_table t;
-    std::ifstream rows(TRADEOFF_TEST_DATA_DIR "/golden_stats_rows.txt");
-    REQUIRE(rows.good());
-    std::vector<std::int64_t> keys;
-    std::vector<double> values;
-    std::string line;
-    while (std::getline(rows, line)) {
-      if (line.empty() || line[0] == '#') {
-        continue;
-      }
-      std::istringstream fields(line);
-      long long key = 0;
-      std::string value;
-      fields >> key >> value;
-      keys.push_back(key);
-      values.push_back(parse(value));
+    const std::vector<tradeoff_test::golden_stats_row> rows = tradeoff_test::read_golden_stats_rows();
+    t.row_keys.resize(static_cast<Eigen::Index>(rows.size()));
+    t.row_values.resize(static_cast<Eigen::Index>(rows.size()));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      t.row_keys(static_cast<Eigen::Index>(i)) = rows[i].key;
+      t.row_values(static_cast<Eigen::Index>(i)) = rows[i].value;
     }
-    t.row_keys = Eigen::Map<Eigen::Array<std::int64_t, Eigen::Dynamic, 1>>(keys.data(), static_cast<Eigen::Index>(keys.size()));
-    t.row_values = Eigen::Map<Eigen::ArrayXd>(values.data(), static_cast<Eigen::Index>(values.size()));
     std::ifstream grouped(TRADEOFF_TEST_DATA_DIR "/golden_stats_grouped.txt");
     REQUIRE(grouped.good());
+    std::string line;
     std::vector<std::string> names;
     std::map<std::string, std::vector<double>> columns;
     while (std::getline(grouped, line)) {

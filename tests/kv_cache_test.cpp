@@ -1,5 +1,7 @@
 #include <tradeoff/kv_cache.hpp>
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -13,21 +15,7 @@
 
 using tradeoff::kv_layout;
 
-namespace {
-
-// Runs f, expects std::invalid_argument, returns its message.
-template <typename F>
-std::string invalid_argument_message(F&& f) {
-  try {
-    f();
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  FAIL("no std::invalid_argument thrown");
-  return {};
-}
-
-}  // namespace
+using tradeoff_test::invalid_argument_message;
 
 TEST_CASE("kv_layout factories record what one layer caches per token") {
   const kv_layout mha = kv_layout::mha(32, 128);

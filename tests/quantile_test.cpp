@@ -5,6 +5,8 @@
 // proves the results do not depend on FMA contraction.
 #include <tradeoff/quantile.hpp>
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -52,19 +54,9 @@ std::string exact(double x) {
 
 // The golden DataFrame rows: key -> values in row order.
 std::map<long long, std::vector<double>> read_rows() {
-  std::ifstream in(TRADEOFF_TEST_DATA_DIR "/golden_stats_rows.txt");
-  REQUIRE(in.good());
   std::map<long long, std::vector<double>> groups;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') {
-      continue;
-    }
-    std::istringstream fields(line);
-    long long key = 0;
-    std::string value;
-    fields >> key >> value;
-    groups[key].push_back(parse(value));
+  for (const tradeoff_test::golden_stats_row& row : tradeoff_test::read_golden_stats_rows()) {
+    groups[row.key].push_back(row.value);
   }
   return groups;
 }

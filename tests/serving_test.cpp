@@ -1,5 +1,7 @@
 #include <tradeoff/serving.hpp>
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -21,18 +23,9 @@ using tradeoff::gpu_spec;
 using tradeoff::kv_layout;
 using tradeoff::serving_model;
 
-namespace {
+using tradeoff_test::invalid_argument_message;
 
-template <typename F>
-std::string invalid_argument_message(F&& f) {
-  try {
-    f();
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  FAIL("no std::invalid_argument thrown");
-  return {};
-}
+namespace {
 
 // A relative tolerance: doctest::Approx's default scale of 1 would make epsilon absolute for the
 // small numbers (seconds) of these tests.

@@ -11,6 +11,7 @@
 //
 //   insights [CSV] [--out DIR]      (insights --help lists every option)
 
+#include "cli.hpp"
 #include "plot.hpp"
 
 #include <tradeoff/csv.hpp>
@@ -92,9 +93,9 @@ options parse_arguments(int argc, char** argv) {
     } else if (arg == "--no-render") {
       o.render = false;
     } else if (arg == "--out" || column != columns.end()) {
-      if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
-      if (arg == "--out") o.out = argv[++i];
-      else *column->second = argv[++i];
+      const std::string value = example::option_value(argc, argv, i);
+      if (arg == "--out") o.out = value;
+      else *column->second = value;
     } else if (!arg.empty() && arg[0] == '-') {
       throw std::invalid_argument("unknown option " + arg);
     } else if (!have_csv) {
@@ -642,37 +643,31 @@ void figure_mla_dial(const columns& c, const options& o) {
   fig.finish(o.render);
 }
 
+int run(const options& o) {
+  const tradeoff::table data = tradeoff::read_csv(o.csv);
+  std::cout << "Loaded " << data.rows() << " runs from " << o.csv << "\n";
+  std::filesystem::create_directories(o.out);
+  const columns c = load(data, o);
+
+  auto missing = [&](const char* figure, const std::string& column, const char* flag) {
+    std::cout << figure << " skipped: no column '" << column << "' in " << o.csv << " (name it with " << flag
+              << ")\n";
+  };
+  if (!c.has_loss) missing("figure 1 (Pareto front)", o.loss, "--loss-col");
+  else if (!c.has_params) missing("figure 1 (Pareto front)", o.params, "--params-col");
+  else figure_pareto(c, o);
+  if (!c.has_tps) missing("figure 2 (serving throughput)", o.tps, "--tps-col");
+  else figure_serving(c, o);
+  if (!c.has_loss) missing("figure 3 (MLA dial)", o.loss, "--loss-col");
+  else if (!c.has_dial) missing("figure 3 (MLA dial)", o.dial, "--dial-col");
+  else figure_mla_dial(c, o);
+  std::cout << "Tables and figures in " << o.out.string() << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  try {
-    const options o = parse_arguments(argc, argv);
-    if (o.help) {
-      std::cout << usage;
-      return 0;
-    }
-    const tradeoff::table data = tradeoff::read_csv(o.csv);
-    std::cout << "Loaded " << data.rows() << " runs from " << o.csv << "\n";
-    std::filesystem::create_directories(o.out);
-    const columns c = load(data, o);
-
-    auto missing = [&](const char* figure, const std::string& column, const char* flag) {
-      std::cout << figure << " skipped: no column '" << column << "' in " << o.csv << " (name it with " << flag
-                << ")\n";
-    };
-    if (!c.has_loss) missing("figure 1 (Pareto front)", o.loss, "--loss-col");
-    else if (!c.has_params) missing("figure 1 (Pareto front)", o.params, "--params-col");
-    else figure_pareto(c, o);
-    if (!c.has_tps) missing("figure 2 (serving throughput)", o.tps, "--tps-col");
-    else figure_serving(c, o);
-    if (!c.has_loss) missing("figure 3 (MLA dial)", o.loss, "--loss-col");
-    else if (!c.has_dial) missing("figure 3 (MLA dial)", o.dial, "--dial-col");
-    else figure_mla_dial(c, o);
-    std::cout << "Tables and figures in " << o.out.string() << "\n";
-    return 0;
-  } catch (const std::exception& error) {
-    std::cerr << "insights: " << error.what() << "\n";
-    std::cerr << "run `insights --help` for the options\n";
-    return 1;
-  }
+  return example::run_program("insights", usage, argc, argv, parse_arguments, run,
+                              example::on_error::message_and_help_hint);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tradeoff side by side with its peers, on the same generated inputs, in one run.
 #
-#   bench/run.sh            the full suite (about 10-15 minutes on 2 cores)
+#   bench/run.sh            the full suite (about 8-12 minutes on 2 cores)
 #   bench/run.sh --quick    small sizes only, a smoke test (under a minute once built)
 #
 # Options: --output FILE   where the report goes (default docs/performance.md; --quick: build/bench/performance-quick.md)
@@ -28,7 +28,7 @@ while [[ $# -gt 0 ]]; do
     --output) output="$2"; shift ;;
     --keep) keep=1 ;;
     --no-install) install=0 ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift

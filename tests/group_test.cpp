@@ -399,3 +399,33 @@ TEST_CASE("grouped reductions: errors") {
                        std::invalid_argument);
   CHECK_THROWS_AS(static_cast<void>(tradeoff::group_by(Eigen::ArrayXXi::Zero(2, 2))), std::invalid_argument);
 }
+
+TEST_CASE("grouped reductions: a grouping edited by hand is rejected, never read out of bounds") {
+  Eigen::ArrayXi keys(4);
+  keys << 1, 2, 1, 2;
+  const Eigen::ArrayXd values = Eigen::ArrayXd::LinSpaced(4, 1.0, 4.0);
+  const auto good = tradeoff::group_by(keys);
+  REQUIRE(tradeoff::median(good, values).size() == 2);
+
+  auto past_end = good;
+  past_end.codes(3) = 2;
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::summarize(past_end, values)),
+                       doctest::Contains("tradeoff::summarize: grouping code 2 at row 3 is outside [-1, 2)"),
+                       std::invalid_argument);
+  auto negative = good;
+  negative.codes(0) = -7;
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::mean(negative, values)), std::invalid_argument);
+
+  auto wrong_sizes = good;
+  wrong_sizes.sizes(0) = 1;  // codes still put two rows in group 0
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::median(wrong_sizes, values)),
+                       doctest::Contains("tradeoff::median: grouping sizes(0) = 1 but 2 rows have that code"),
+                       std::invalid_argument);
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::quantile(wrong_sizes, values, 0.5)), std::invalid_argument);
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::count(wrong_sizes, values)), std::invalid_argument);
+
+  auto wrong_keys = good;
+  wrong_keys.keys.conservativeResize(1);
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::max(wrong_keys, values)),
+                       doctest::Contains("grouping has 1 keys but 2 sizes"), std::invalid_argument);
+}

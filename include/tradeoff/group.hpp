@@ -92,6 +92,39 @@ grouping<Eigen::Array<Scalar, Eigen::Dynamic, 1>> group_numeric(Eigen::Index row
   return g;
 }
 
+/// The reductions index buffers by `codes` and size them by `sizes`; both are public members, so
+/// a grouping edited by hand must not turn into an out-of-bounds access. One O(rows + groups)
+/// pass: every code in [-1, groups) and the per-group row counts equal to `sizes`.
+template <typename Keys>
+void check_grouping(const grouping<Keys>& g, const char* function) {
+  const Eigen::Index groups = g.groups();
+  if (static_cast<Eigen::Index>(g.keys.size()) != groups) {
+    throw std::invalid_argument(std::string("tradeoff::") + function + ": grouping has " +
+                                std::to_string(g.keys.size()) + " keys but " + std::to_string(groups) +
+                                " sizes");
+  }
+  std::vector<Eigen::Index> counted(static_cast<std::size_t>(groups), 0);
+  for (Eigen::Index i = 0; i < g.codes.size(); ++i) {
+    const int code = g.codes(i);
+    if (code < -1 || code >= groups) {
+      throw std::invalid_argument(std::string("tradeoff::") + function + ": grouping code " +
+                                  std::to_string(code) + " at row " + std::to_string(i) +
+                                  " is outside [-1, " + std::to_string(groups) + ")");
+    }
+    if (code >= 0) {
+      ++counted[static_cast<std::size_t>(code)];
+    }
+  }
+  for (Eigen::Index j = 0; j < groups; ++j) {
+    if (counted[static_cast<std::size_t>(j)] != g.sizes(j)) {
+      throw std::invalid_argument(std::string("tradeoff::") + function + ": grouping sizes(" +
+                                  std::to_string(j) + ") = " + std::to_string(g.sizes(j)) + " but " +
+                                  std::to_string(counted[static_cast<std::size_t>(j)]) +
+                                  " rows have that code");
+    }
+  }
+}
+
 template <typename Keys, typename DerivedValues>
 void check_values(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values, const char* function) {
   if (values.cols() != 1 && values.rows() != 1) {
@@ -103,6 +136,7 @@ void check_values(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>
                                 std::to_string(values.size()) + " rows but the grouping has " +
                                 std::to_string(g.rows()));
   }
+  check_grouping(g, function);
 }
 
 /// Grouped quantiles (and optionally the median) from a scatter: one shared selection per group.

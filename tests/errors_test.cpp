@@ -607,3 +607,22 @@ TEST_CASE("E53 a negative KV budget: std::invalid_argument") {
           return tradeoff::kv_capacity_for_kv_memory(small_model(), -1.0, small_engine());
         }) == "tradeoff::kv_capacity_for_kv_memory: argument 'kv_budget_bytes' must be finite and non-negative (got -1)");
 }
+
+TEST_CASE("E54 a grouping edited by hand (codes past groups(), sizes that disagree): std::invalid_argument") {
+  const Eigen::ArrayXi keys = values_of({1, 2, 3}).cast<int>();
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  auto bad_code = tradeoff::group_by(keys);
+  bad_code.codes(0) = 7;
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::mean(bad_code, v); }) ==
+        "tradeoff::mean: grouping code 7 at row 0 is outside [-1, 3)");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::summarize(bad_code, v); }),
+                 "tradeoff::summarize: grouping code 7 at row 0"));
+  auto bad_size = tradeoff::group_by(keys);
+  bad_size.sizes(0) = 0;
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::median(bad_size, v); }) ==
+        "tradeoff::median: grouping sizes(0) = 0 but 1 rows have that code");
+  auto bad_keys = tradeoff::group_by(keys);
+  bad_keys.keys.conservativeResize(2);
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::count(bad_keys, v); }),
+                 "tradeoff::count: grouping has 2 keys but 3 sizes"));
+}

@@ -383,3 +383,11 @@ TEST_CASE("quantile_method names round-trip numpy's method= strings") {
                        std::invalid_argument);
   CHECK_THROWS_AS(static_cast<void>(tradeoff::parse_quantile_method("")), std::invalid_argument);
 }
+
+TEST_CASE("quantile: the error message shows the level exactly, however small") {
+  const Eigen::ArrayXd values = Eigen::ArrayXd::LinSpaced(5, 0.0, 4.0);
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::quantile(values, -1e-9)),
+                       "tradeoff::quantile: q = -1e-09 is outside [0, 1] (or NaN)", std::domain_error);
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::quantile(values, 1.0000000000000002)),
+                       "tradeoff::quantile: q = 1.0000000000000002 is outside [0, 1] (or NaN)", std::domain_error);
+}

@@ -5,10 +5,11 @@
 /// @brief Argument checks and overflow-checked integer arithmetic shared by kv_cache.hpp,
 /// serving.hpp and gpu.hpp. Internal; not part of the API.
 
+#include <tradeoff/detail/number_text.hpp>
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -19,14 +20,6 @@ namespace tradeoff::detail {
   throw std::invalid_argument(std::string("tradeoff::") + function + ": argument '" + argument + "' " + what);
 }
 
-/// @brief Text of a number for error messages (shortest round-trip for doubles is not needed here).
-template <typename T>
-std::string number_text(T value) {
-  std::ostringstream out;
-  out.precision(17);
-  out << value;
-  return out.str();
-}
 
 /// @brief Requires `value > 0`.
 inline void require_positive(const char* function, const char* argument, std::int64_t value) {

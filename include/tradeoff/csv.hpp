@@ -158,6 +158,7 @@ class table {
   }
 
   /// @brief The 1-based line of the file that holds data row `row` (0-based). O(log blank lines).
+  /// @throws std::out_of_range if `row` is not in [0, rows()).
   [[nodiscard]] std::size_t line_of_row(Eigen::Index row) const {
     check_row(row, "table::line_of_row");
     std::size_t first = 0;

@@ -249,6 +249,7 @@ template <typename DerivedMask>
 }
 
 /// @brief Groups rows by bool keys given as std::vector<bool> (false sorts first).
+/// @throws std::invalid_argument if there are more than INT_MAX keys (codes are int).
 [[nodiscard]] inline grouping<Eigen::Array<bool, Eigen::Dynamic, 1>> group_by(const std::vector<bool>& keys,
                                                                              const group_options& options = {}) {
   return detail::group_numeric<bool>(

@@ -147,7 +147,14 @@ template <typename DerivedValues>
   return detail::quantiles_of_buffer(buffer, qs, method);
 }
 
-/// @brief quantiles() with the levels given as an Eigen array.
+/// @brief quantiles() with the levels given as an Eigen array (any vector expression).
+/// @param values As for the std::vector overload; NaN entries are skipped.
+/// @param qs Levels in [0, 1], as a 1-D Eigen array or vector expression.
+/// @param method One of numpy's 13 methods; default `linear`.
+/// @return One quantile per level, in the order of `qs`; all NaN if no value is valid.
+/// @throws std::domain_error if a level is outside [0, 1] or NaN.
+/// @throws std::invalid_argument if `values` or `qs` is not a vector.
+/// @note Expected O(n + m log m); extra memory one copy of the values and of the levels.
 template <typename DerivedValues, typename DerivedLevels>
 [[nodiscard]] Eigen::ArrayXd quantiles(const Eigen::ArrayBase<DerivedValues>& values,
                                        const Eigen::ArrayBase<DerivedLevels>& qs,

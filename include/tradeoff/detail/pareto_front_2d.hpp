@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 namespace tradeoff::detail {
@@ -33,14 +34,25 @@ namespace tradeoff::detail {
 /// Time O(n) for the two passes plus an O(m) radix sort of the m survivors; extra memory at
 /// most 24 bytes per point (8-byte key and 4-byte index per survivor, reserved from a bound
 /// computed in pass 1, and the same again as the sort's scratch) + 1 MiB of buckets.
-[[nodiscard]] inline Eigen::ArrayXi front_2d(const vector_view& x, const vector_view& y,
-                                             double sign_x, double sign_y, bool keep_first) {
+///
+/// The senses are template parameters so that minimise columns are read as they are and
+/// maximise columns are only negated: -0.0 may then reach the comparisons, which treat it
+/// as +0.0, and ordered_key canonicalises it before it becomes a bit pattern.
+template <bool NegateX, bool NegateY>
+[[nodiscard]] Eigen::ArrayXi front_2d_senses(const vector_view& x, const vector_view& y,
+                                             bool keep_first) {
   const Eigen::Index n = x.size();
   constexpr double infinity = std::numeric_limits<double>::infinity();
   std::vector<std::uint64_t> keys;
   std::vector<int> index;
-  const auto first = [&](Eigen::Index i) { return to_minimize(x.coeff(i), sign_x); };
-  const auto second = [&](Eigen::Index i) { return to_minimize(y.coeff(i), sign_y); };
+  const auto first = [&x](Eigen::Index i) {
+    const double v = x.coeff(i);
+    return NegateX ? -v : v;
+  };
+  const auto second = [&y](Eigen::Index i) {
+    const double v = y.coeff(i);
+    return NegateY ? -v : v;
+  };
 
   if (n < 1024) {
     keys.reserve(static_cast<std::size_t>(n));
@@ -71,12 +83,15 @@ namespace tradeoff::detail {
     }
     const double last_bucket = static_cast<double>(bucket_count - 1);
     // Non-decreasing in a (NaN and -inf go to bucket 0, +inf to the last one).
-    const auto bucket_of = [low, scale, last_bucket](double a) -> std::size_t {
-      const double t = (a - low) * scale;
+    // t = (a - low) * scale is the bucket as a real number.
+    const auto bucket_at = [last_bucket](double t) -> std::size_t {
       if (!(t > 0.0)) {
         return 0;
       }
       return static_cast<std::size_t>(t < last_bucket ? t : last_bucket);
+    };
+    const auto bucket_of = [low, scale, &bucket_at](double a) {
+      return bucket_at((a - low) * scale);
     };
     struct bucket {
       double best = std::numeric_limits<double>::infinity();  // smallest second objective
@@ -108,13 +123,34 @@ namespace tradeoff::detail {
     }
     keys.reserve(bound);
     index.reserve(bound);
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const double a = first(i);
-      const double b = second(i);
-      if (a == a && b <= buckets[bucket_of(a)].best) {  // NaN b fails the comparison
-        keys.push_back(ordered_key(a));
-        index.push_back(static_cast<int>(i));
+    // The bounds are non-increasing from bucket 1 on, so a point of bucket >= 1 whose second
+    // objective is above bucket 1's bound fails; only the others need their bucket's bound.
+    // Bucket 0 (bound +inf) holds the points with t below 1 (or NaN). That early test pays
+    // off when it rejects many points (random-like data), so a strided sample of 64 points
+    // decides whether to use it; either way the same points are kept.
+    const double cut = bucket_count > 1 ? buckets[1].best : infinity;
+    const Eigen::Index sample_step = n / 64;
+    int above_cut = 0;
+    for (Eigen::Index i = 0; i < n; i += sample_step) {
+      above_cut += second(i) > cut ? 1 : 0;
+    }
+    const auto keep_survivors = [&](auto use_cut) {
+      for (Eigen::Index i = 0; i < n; ++i) {
+        const double a = first(i);
+        const double b = second(i);
+        const double t = (a - low) * scale;
+        if (!decltype(use_cut)::value || b <= cut || !(t >= 1.0)) {
+          if (a == a && b <= buckets[bucket_at(t)].best) {  // NaN b fails the comparison
+            keys.push_back(ordered_key(a));
+            index.push_back(static_cast<int>(i));
+          }
+        }
       }
+    };
+    if (above_cut >= 16) {
+      keep_survivors(std::true_type{});
+    } else {
+      keep_survivors(std::false_type{});
     }
   }
 
@@ -149,6 +185,17 @@ namespace tradeoff::detail {
     start = end;
   }
   return Eigen::Map<const Eigen::ArrayXi>(front.data(), static_cast<Eigen::Index>(front.size()));
+}
+
+/// front_2d_senses for the signs of sense_sign (+1 minimise, -1 maximise).
+[[nodiscard]] inline Eigen::ArrayXi front_2d(const vector_view& x, const vector_view& y,
+                                             double sign_x, double sign_y, bool keep_first) {
+  if (sign_x < 0.0) {
+    return sign_y < 0.0 ? front_2d_senses<true, true>(x, y, keep_first)
+                        : front_2d_senses<true, false>(x, y, keep_first);
+  }
+  return sign_y < 0.0 ? front_2d_senses<false, true>(x, y, keep_first)
+                      : front_2d_senses<false, false>(x, y, keep_first);
 }
 
 }  // namespace tradeoff::detail

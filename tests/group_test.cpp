@@ -364,7 +364,18 @@ TEST_CASE("grouped reductions: all-NaN groups, n = 1, empty input, expression va
   CHECK(tradeoff::std(g, values)(2) == std::sqrt(2.0));
   CHECK(tradeoff::mean(g, 2.0 * values)(2) == 4.0);                     // expression values
   CHECK(tradeoff::median(g, values.cast<float>())(2) == 2.0);           // other scalar types
-  CHECK((tradeoff::size(g, values) == g.sizes).all());
+  // size counts every row of a group, NaN values included; brute force from the raw keys and a
+  // masked grouping (the mask drops rows, NaN values do not)
+  const Eigen::ArrayXi sizes = tradeoff::size(g, values);
+  REQUIRE(sizes.size() == 3);
+  for (Eigen::Index k = 0; k < 3; ++k) {
+    CHECK(sizes(k) == (keys == g.keys(k)).count());
+  }
+  Eigen::Array<bool, Eigen::Dynamic, 1> keep(5);
+  keep << true, true, false, false, true;
+  const auto masked = tradeoff::group_by(keys, keep);
+  CHECK((tradeoff::size(masked, values) == Eigen::Array3i(1, 1, 1)).all());
+  CHECK((tradeoff::count(masked, values) == Eigen::Array3i(1, 0, 1)).all());
 
   const auto empty = tradeoff::group_by(Eigen::ArrayXi(0));
   CHECK(empty.groups() == 0);

@@ -340,18 +340,45 @@ TEST_CASE("origin's functions reject bad input with clear messages") {
 // GPU presets
 // ---------------------------------------------------------------------------------------------
 
-TEST_CASE("GPU presets carry the datasheet figures (decimal units)") {
-  const gpu_spec a100 = gpu_spec::a100_80gb_sxm(), h100 = gpu_spec::h100_sxm(), h200 = gpu_spec::h200();
-  CHECK(a100.memory_bytes == 80e9);
-  CHECK(a100.bandwidth_bytes_per_s == 2.039e12);
-  CHECK(a100.peak_flops == 312e12);
-  CHECK(h100.memory_bytes == 80e9);
-  CHECK(h100.bandwidth_bytes_per_s == 3.35e12);
-  CHECK(h100.peak_flops == 989e12);
-  CHECK(h200.memory_bytes == 141e9);
-  CHECK(h200.bandwidth_bytes_per_s == 4.8e12);
-  CHECK(h200.peak_flops == 989e12);
-  CHECK(h100.name == "H100 SXM");
+TEST_CASE("GPU presets: docs/gpu.md states the figures the presets carry") {
+  // The presets are the source and the page restates them: parse the page's table and compare,
+  // so an edit to either that the other does not follow fails here.
+  const gpu_spec presets[] = {gpu_spec::a100_80gb_sxm(), gpu_spec::h100_sxm(), gpu_spec::h200()};
+  const char* const accessors[] = {"a100_80gb_sxm", "h100_sxm", "h200"};
+  std::ifstream page(std::string(TRADEOFF_SOURCE_DIR) + "/docs/gpu.md");
+  REQUIRE(page.good());
+  std::string line;
+  int rows_seen = 0;
+  while (std::getline(page, line)) {
+    for (int k = 0; k < 3; ++k) {
+      const std::string head = std::string("| `gpu_spec::") + accessors[k] + "()` — \"" + presets[k].name + "\" |";
+      if (line.rfind(head, 0) != 0) {
+        continue;
+      }
+      std::istringstream cells(line.substr(head.size()));
+      double memory = 0, bandwidth = 0, flops = 0;
+      char bar = 0;
+      cells >> memory >> bar >> bandwidth >> bar >> flops;
+      INFO(line);
+      CHECK(memory == doctest::Approx(presets[k].memory_bytes).epsilon(1e-15));
+      CHECK(bandwidth == doctest::Approx(presets[k].bandwidth_bytes_per_s).epsilon(1e-15));
+      CHECK(flops == doctest::Approx(presets[k].peak_flops).epsilon(1e-15));
+      ++rows_seen;
+    }
+  }
+  CHECK(rows_seen == 3);
+}
+
+TEST_CASE("GPU presets: the capacity model uses each preset's memory") {
+  // The Llama-2-7B-like configuration of the next test on each preset: KV memory is
+  // 0.9 x memory - 13.5e9 weights - 1.5e9 activations, and the tokens follow from it.
+  const serving_model m = llama_like(kv_layout::mha(32, 128));
+  const auto a100 = tradeoff::kv_capacity(m, gpu_spec::a100_80gb_sxm(), h100_engine(4096));
+  const auto h200 = tradeoff::kv_capacity(m, gpu_spec::h200(), h100_engine(4096));
+  CHECK(a100.kv_memory_bytes == 57000000000);   // the same 80e9 bytes as the H100
+  CHECK(h200.kv_memory_bytes == 111900000000);  // 0.9 x 141e9 - 15e9
+  CHECK(h200.num_blocks == 13339);              // 111.9e9 // 8 MiB
+  CHECK(h200.kv_cache_tokens == 213424);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,7 +24,21 @@
 #pragma GCC diagnostic ignored "-Wpedantic"
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 #endif
+// fast-cpp-csv-parser's header is installed under different names: Debian's libfccp-dev as
+// <libfccp/csv.h>, vcpkg and Conan as <fast-cpp-csv-parser/csv.h> or <csv.h>. The CMake package
+// (tradeoff::fccp) names the one it found in TRADEOFF_FCCP_HEADER; without it the first that
+// exists is used.
+#if defined(TRADEOFF_FCCP_HEADER)
+#include TRADEOFF_FCCP_HEADER
+#elif __has_include(<libfccp/csv.h>)
 #include <libfccp/csv.h>
+#elif __has_include(<fast-cpp-csv-parser/csv.h>)
+#include <fast-cpp-csv-parser/csv.h>
+#elif __has_include(<csv.h>)
+#include <csv.h>
+#else
+#error "tradeoff/csv.hpp needs fast-cpp-csv-parser: <libfccp/csv.h> (Debian: apt-get install libfccp-dev), <fast-cpp-csv-parser/csv.h> or <csv.h>"
+#endif
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif

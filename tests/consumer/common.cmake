@@ -1,0 +1,22 @@
+# Shared by the consumer projects: after tradeoff was found or added, check the version it
+# reports and build two programs with a strict warning set and -Werror. consumer.cpp checks
+# known answers; strict_consumer.cpp instantiates every public header's templates, so any
+# warning tradeoff's headers emit in a user's build fails the test.
+if(NOT tradeoff_VERSION STREQUAL TRADEOFF_EXPECTED_VERSION)
+  message(FATAL_ERROR "tradeoff_VERSION is '${tradeoff_VERSION}', expected '${TRADEOFF_EXPECTED_VERSION}'")
+endif()
+if(NOT tradeoff_VERSION_MAJOR STREQUAL TRADEOFF_EXPECTED_VERSION_MAJOR)
+  message(FATAL_ERROR "tradeoff_VERSION_MAJOR is '${tradeoff_VERSION_MAJOR}'")
+endif()
+set(strict_warnings -Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion -Wshadow
+    -Wfloat-equal -Werror)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  list(APPEND strict_warnings -Wuseless-cast)
+endif()
+foreach(program IN ITEMS consumer strict_consumer)
+  add_executable(${program} "${TRADEOFF_CONSUMER_DIR}/${program}.cpp")
+  target_link_libraries(${program} PRIVATE tradeoff::tradeoff)
+  target_compile_options(${program} PRIVATE ${strict_warnings})
+  target_compile_definitions(${program} PRIVATE TRADEOFF_EXPECTED_VERSION="${TRADEOFF_EXPECTED_VERSION}"
+    $<$<BOOL:${TRADEOFF_EXPECT_RELOCATED_FCCP}>:TRADEOFF_EXPECT_RELOCATED_FCCP>)
+endforeach()

@@ -1,0 +1,125 @@
+// A consumer that instantiates every public header's templates with several scalar and index
+// types, compiled by the consumer tests with a strict warning set and -Werror: a warning that
+// tradeoff's headers emit in a user's build (they are not system headers there) fails the test.
+#include <tradeoff/tradeoff.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+template <typename Scalar>
+Eigen::Array<Scalar, Eigen::Dynamic, 1> column(int a, int b, int c, int d, int e, int f) {
+  Eigen::Array<Scalar, Eigen::Dynamic, 1> v(6);
+  v << Scalar(a), Scalar(b), Scalar(c), Scalar(d), Scalar(e), Scalar(f);
+  return v;
+}
+
+// Fronts, ranks, hypervolume, staircase and the archive take floating-point objectives.
+template <typename Scalar>
+int exercise_fronts() {
+  const auto x = column<Scalar>(1, 2, 2, 4, 5, 3), y = column<Scalar>(6, 5, 5, 2, 1, 3);
+  int failures = 0;
+  const Eigen::ArrayXi front = tradeoff::pareto_front(x, y);
+  const Eigen::ArrayXi maxed = tradeoff::pareto_front(x, y, tradeoff::sense::maximize, tradeoff::sense::minimize);
+  const Eigen::ArrayXi ranks = tradeoff::pareto_ranks(x, y);
+  Eigen::Array<Scalar, Eigen::Dynamic, Eigen::Dynamic> points(6, 3);
+  points << x, y, x + y;
+  const Eigen::ArrayXi front_3d = tradeoff::pareto_front(points, {}, tradeoff::duplicates::keep_first);
+  const Eigen::ArrayXi ranks_3d = tradeoff::pareto_ranks(points);
+  Eigen::Array<Scalar, Eigen::Dynamic, Eigen::Dynamic> points_4d(6, 4);
+  points_4d << x, y, x + y, y - x;
+  const Eigen::ArrayXi front_4d = tradeoff::pareto_front(points_4d);
+  Eigen::Array<Scalar, 1, Eigen::Dynamic> reference(2);
+  reference << Scalar(10), Scalar(10);
+  Eigen::Array<Scalar, Eigen::Dynamic, Eigen::Dynamic> two(6, 2);
+  two << x, y;
+  const double volume = tradeoff::hypervolume(two, reference);
+  Eigen::Array<Scalar, 1, Eigen::Dynamic> reference_3d = Eigen::Array<Scalar, 1, Eigen::Dynamic>::Constant(3, Scalar(20));
+  Eigen::Array<Scalar, 1, Eigen::Dynamic> reference_4d = Eigen::Array<Scalar, 1, Eigen::Dynamic>::Constant(4, Scalar(20));
+  const double volume_3d = tradeoff::hypervolume(points, reference_3d);
+  const double volume_4d = tradeoff::hypervolume(points_4d, reference_4d);
+  const tradeoff::staircase_path path = tradeoff::staircase(x, y, front);
+  const Eigen::ArrayXi hull = tradeoff::lower_hull(x, y, front);
+  failures += front.size() == 0 || maxed.size() == 0 || ranks.size() != 6 || front_3d.size() == 0;
+  failures += ranks_3d.size() != 6 || front_4d.size() == 0 || hull.size() == 0;
+  failures += !(volume > 0.0) || !(volume_3d > 0.0) || !(volume_4d > 0.0) || path.x.size() == 0;
+
+  tradeoff::pareto_archive<std::int64_t> archive(2);
+  for (Eigen::Index i = 0; i < x.size(); ++i) {
+    static_cast<void>(archive.insert({static_cast<double>(x(i)), static_cast<double>(y(i))}, i));
+  }
+  failures += archive.size() == 0 || !(archive.hypervolume(Eigen::Array2d(10.0, 10.0)) > 0.0);
+  return failures;
+}
+
+// Statistics and groupings take any arithmetic type.
+template <typename Scalar>
+int exercise_statistics() {
+  const auto x = column<Scalar>(1, 2, 2, 4, 5, 3), y = column<Scalar>(6, 5, 5, 2, 1, 3);
+  int failures = 0;
+  const double median = tradeoff::median(x);
+  const double q = tradeoff::quantile(y, 0.3, tradeoff::quantile_method::hazen);
+  const Eigen::ArrayXd qs = tradeoff::quantiles(x, {0.25, 0.75});
+  const double spread = tradeoff::iqr(y);
+  failures += !(median > 0.0) || !(q > 0.0) || qs.size() != 2 || !(spread >= 0.0);
+
+  const auto keys = column<Scalar>(1, 2, 1, 3, 2, 1);
+  const auto g = tradeoff::group_by(keys);
+  const tradeoff::group_summary s = tradeoff::summarize(g, y, {0.25, 0.75});
+  failures += tradeoff::count(g, y).size() != 3 || tradeoff::size(g, y).size() != 3;
+  failures += tradeoff::sum(g, y).size() != 3 || tradeoff::mean(g, y).size() != 3;
+  failures += tradeoff::var(g, y).size() != 3 || tradeoff::std(g, y).size() != 3;
+  failures += tradeoff::min(g, y).size() != 3 || tradeoff::max(g, y).size() != 3;
+  failures += tradeoff::median(g, y).size() != 3 || tradeoff::quantile(g, y, 0.5).size() != 3;
+  failures += tradeoff::iqr(g, y).size() != 3 || tradeoff::quantiles(g, y, {0.1, 0.9}).rows() != 3;
+  failures += s.count.size() != 3;
+  return failures;
+}
+
+int exercise_serving() {
+  int failures = 0;
+  const Eigen::ArrayXd budgets = tradeoff::log_budgets(500.0, 80000.0, 8);
+  failures += tradeoff::aggregate_throughput(budgets, 4.0, 100.0).size() != 8;
+  failures += tradeoff::throughput_ratio(budgets, 2.0, 90.0, 4.0, 100.0).size() != 8;
+  failures += tradeoff::throughput_band(budgets, 80.0, 120.0, 3.0, 5.0).lo.size() != 8;
+  tradeoff::serving_model model;
+  model.layout = tradeoff::kv_layout::gqa(8, 128);
+  model.n_layers = 32;
+  model.weight_bytes = 14e9;
+  model.flops_per_token = 14e9;
+  tradeoff::serving_model mla = model;
+  mla.layout = tradeoff::kv_layout::mla(512, 64);
+  tradeoff::engine_config engine;
+  const tradeoff::gpu_spec gpu = tradeoff::gpu_spec::h100_sxm();
+  const auto capacity = tradeoff::kv_capacity(model, gpu, engine);
+  const auto estimate = tradeoff::serving_throughput(model, gpu, engine);
+  const Eigen::ArrayXd kv_budgets = Eigen::ArrayXd::LinSpaced(5, 10e9, 50e9);
+  const auto curve = tradeoff::serving_throughput_curve(kv_budgets, model, gpu, engine);
+  const Eigen::ArrayXd ratio = tradeoff::serving_throughput_ratio(kv_budgets, mla, model, gpu, engine);
+  const Eigen::ArrayXd times = tradeoff::decode_step_time(model, gpu, engine, Eigen::ArrayXd::LinSpaced(4, 1.0, 64.0));
+  failures += capacity.num_blocks <= 0 || !(estimate.decode.tokens_per_second > 0.0);
+  failures += curve.tokens_per_second.size() != 5 || ratio.size() != 5 || times.size() != 4;
+  failures += tradeoff::kv_bytes_per_token(tradeoff::kv_layout::mha(32, 128), 32, 2) != 524288;
+  return failures;
+}
+
+}  // namespace
+
+int main() {
+  std::istringstream csv("type,cache,loss,moe\nMHA,4,2.0,True\nGQA,1,2.5,False\nMLA,2,1.9,False\nMHA,4,2.2,True\n");
+  const tradeoff::table runs = tradeoff::read_csv(csv, "strict.csv");
+  const Eigen::ArrayXd cache = runs.numeric("cache");
+  const auto by_type = tradeoff::group_by(runs.strings("type"));
+  const auto by_moe = tradeoff::group_by(runs.booleans("moe"));
+  int failures = tradeoff::median(by_type, cache).size() != 3 || tradeoff::mean(by_moe, cache).size() != 2;
+  failures += exercise_fronts<double>() + exercise_fronts<float>();
+  failures += exercise_statistics<double>() + exercise_statistics<float>() + exercise_statistics<int>() +
+              exercise_statistics<std::int64_t>();
+  failures += exercise_serving();
+  std::printf("tradeoff %s strict consumer: %d failures\n", tradeoff::version_string, failures);
+  return failures == 0 ? 0 : 1;
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compile time of tradeoff's headers, side by side with Eigen's in one run (docs/performance.md).
-#   bench/compile_time.sh [RUNS]      (default 5; reports the fastest run of each, user + sys CPU s)
+#   bench/compile_time.sh [--markdown] [RUNS]   (default 5 runs; the fastest of each, user + sys CPU s)
+# --markdown prints the section that bench/run.sh puts into docs/performance.md.
 # Three translation units at -O2, each compiled RUNS times with the same compiler and flags:
 #   eigen     #include <Eigen/Core> and an empty main
 #   umbrella  #include <tradeoff/tradeoff.hpp> and an empty main
@@ -8,6 +9,8 @@
 # CPU time rather than wall time, so that a loaded machine moves the figures less.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+markdown=0
+if [[ "${1:-}" == --markdown ]]; then markdown=1; shift; fi
 runs="${1:-5}"
 cxx="${CXX:-g++}"
 work="$(mktemp -d)"
@@ -43,9 +46,34 @@ measure() {  # fastest user+sys CPU seconds of $runs compilations of $1
 eigen=$(measure eigen)
 umbrella=$(measure umbrella)
 typical=$(measure typical)
-echo "compiler: $("$cxx" --version | head -1); flags: ${flags[*]}; fastest of $runs runs, CPU s"
+load_start=$(cut -d' ' -f1 /proc/loadavg)
+eigen=$(measure eigen)
+umbrella=$(measure umbrella)
+typical=$(measure typical)
+load_end=$(cut -d' ' -f1 /proc/loadavg)
+compiler="$("$cxx" --version | head -1)"
+if [[ $markdown -eq 0 ]]; then
+  echo "compiler: $compiler; flags: ${flags[*]}; fastest of $runs runs, CPU s; load $load_start / $load_end"
+  awk -v e="$eigen" -v u="$umbrella" -v t="$typical" 'BEGIN {
+    printf "%-10s %7.2f s  %5.2fx Eigen/Core\n", "eigen", e, 1
+    printf "%-10s %7.2f s  %5.2fx Eigen/Core  (goal <= 1.4x)\n", "umbrella", u, u / e
+    printf "%-10s %7.2f s  %5.2fx Eigen/Core  (goal <= 2.5x)\n", "typical", t, t / e
+  }'
+  exit 0
+fi
+cat <<MD
+## Build time: compiling against the headers
+
+\`bench/compile_time.sh $runs\` (run by bench/run.sh): each translation unit compiled $runs times at -O2 with
+$compiler (\`${flags[*]}\`), the fastest run's CPU time (user + sys). Load average (1 min) at start / end:
+$load_start / $load_end. *typical* includes the umbrella header and calls \`read_csv\`, a 2-D
+\`pareto_front\`, \`group_by\` + \`median\` and a grouped \`quantile\`.
+
+| translation unit | CPU time | × Eigen/Core | goal | verdict |
+|---|---:|---:|---|---|
+MD
 awk -v e="$eigen" -v u="$umbrella" -v t="$typical" 'BEGIN {
-  printf "%-10s %7.2f s  %5.2fx Eigen/Core\n", "eigen", e, 1
-  printf "%-10s %7.2f s  %5.2fx Eigen/Core  (goal <= 1.4x)\n", "umbrella", u, u / e
-  printf "%-10s %7.2f s  %5.2fx Eigen/Core  (goal <= 2.5x)\n", "typical", t, t / e
+  printf "| `#include <Eigen/Core>` | %.2f s | 1.00× | – | – |\n", e
+  printf "| `#include <tradeoff/tradeoff.hpp>` | %.2f s | %.2f× | ≤ 1.4× | %s |\n", u, u / e, (u / e <= 1.4 ? "met" : "**missed**")
+  printf "| typical harness file | %.2f s | %.2f× | ≤ 2.5× | %s |\n", t, t / e, (t / e <= 2.5 ? "met" : "**missed**")
 }'

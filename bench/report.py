@@ -743,6 +743,15 @@ class Report:
                     if os.path.exists(os.path.join(directory, n)))
         return total or None
 
+    def build_time_section(self):
+        """bench/compile_time.sh's Markdown, written into the work folder by run.sh."""
+        path = os.path.join(self.work, "compile_time.md")
+        if not os.path.exists(path):
+            return
+        with open(path, encoding="utf-8") as source:
+            self.lines += source.read().rstrip().splitlines()
+        self.emit()
+
     def gbench_section(self):
         path = os.path.join(self.work, "gbench.json")
         if not os.path.exists(path):
@@ -809,6 +818,7 @@ class Report:
         self.memory_section()
         self.moocore_table()
         self.gbench_section()
+        self.build_time_section()
         body = self.lines[body_start:]
         self.lines = self.lines[:body_start]
         self.judge_targets()

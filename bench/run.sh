@@ -228,6 +228,11 @@ if [[ "$mode" == default ]]; then
     --benchmark_out="$work/gbench.json" --benchmark_out_format=json > /dev/null 2>> "$work/errors.log" || true
 fi
 
+if [[ "$mode" == default ]]; then
+  say "compile time of the headers (bench/compile_time.sh)"
+  "$root/bench/compile_time.sh" --markdown 5 > "$work/compile_time.md" 2>> "$work/errors.log" || true
+fi
+
 # --- 5. check the answers and write the report ---------------------------------------------------
 cut -d' ' -f1 /proc/loadavg > "$work/load_end.txt"
 say "checking answers, writing $output"

@@ -764,7 +764,7 @@ TEST_CASE("capacity and roofline reject bad configurations, naming the field") {
   CHECK(starts_with(capacity_message(m, e, gpu), "tradeoff::kv_capacity: argument 'model.flops_per_token'"));
   m = good;
   m.layout.kv_heads = 0;
-  CHECK(starts_with(capacity_message(m, e, gpu), "tradeoff::kv_capacity: argument 'layout.kv_heads'"));
+  CHECK(starts_with(capacity_message(m, e, gpu), "tradeoff::kv_capacity: argument 'model.layout.kv_heads'"));
   m = good;
   m.kv_options.kv_producing_layers = 40;
   CHECK(starts_with(capacity_message(m, e, gpu), "tradeoff::kv_capacity: argument 'model.kv_options.kv_producing_layers'"));
@@ -801,5 +801,19 @@ TEST_CASE("capacity and roofline reject bad configurations, naming the field") {
   CHECK(starts_with(invalid_argument_message([&] { static_cast<void>(tradeoff::decode_crossover_batch(good, gpu, bad)); }),
                     "tradeoff::decode_crossover_batch: argument 'engine.block_size'"));
   CHECK(starts_with(invalid_argument_message([&] { static_cast<void>(tradeoff::serving_throughput(good, gpu, bad)); }),
-                    "tradeoff::kv_capacity: argument 'engine.block_size'"));
+                    "tradeoff::serving_throughput: argument 'engine.block_size'"));
+  // The ratio names itself, and the baseline's fields as baseline.*
+  serving_model broken = good;
+  broken.n_layers = 0;
+  const Eigen::ArrayXd budgets = Eigen::ArrayXd::Constant(3, 1e9);
+  CHECK(invalid_argument_message([&] { static_cast<void>(tradeoff::serving_throughput_ratio(budgets, good, broken, gpu, e)); }) ==
+        "tradeoff::serving_throughput_ratio: argument 'baseline.n_layers' must be positive (got 0)");
+  CHECK(invalid_argument_message([&] { static_cast<void>(tradeoff::serving_throughput_ratio(budgets, broken, good, gpu, e)); }) ==
+        "tradeoff::serving_throughput_ratio: argument 'model.n_layers' must be positive (got 0)");
+  CHECK(starts_with(invalid_argument_message([&] { static_cast<void>(tradeoff::serving_throughput_ratio(batches, good, good, gpu, e)); }),
+                    "tradeoff::serving_throughput_ratio: argument 'budgets'"));
+  broken = good;
+  broken.kv_options.kv_producing_layers = good.n_layers + 1;
+  CHECK(starts_with(invalid_argument_message([&] { static_cast<void>(tradeoff::serving_throughput_ratio(budgets, good, broken, gpu, e)); }),
+                    "tradeoff::serving_throughput_ratio: argument 'baseline.kv_options.kv_producing_layers' must not exceed baseline.n_layers"));
 }

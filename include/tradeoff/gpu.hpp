@@ -9,8 +9,6 @@
 /// reports a slightly different total (an A100 80GB shows 81,920 MiB = 85.9e9 bytes in
 /// `nvidia-smi`); build your own `gpu_spec` from a measurement when that matters.
 
-#include <tradeoff/detail/serving_checks.hpp>
-
 #include <string>
 
 namespace tradeoff {
@@ -29,14 +27,6 @@ struct gpu_spec {
   /// @brief NVIDIA H200 (SXM): 141 GB, 4.8 TB/s, 989 TFLOP/s BF16.
   [[nodiscard]] static gpu_spec h200() { return {"H200", 141e9, 4.8e12, 989e12}; }
 };
-
-namespace detail {
-inline void validate_gpu(const char* function, const gpu_spec& gpu) {
-  require_positive_finite(function, "gpu.memory_bytes", gpu.memory_bytes);
-  require_positive_finite(function, "gpu.bandwidth_bytes_per_s", gpu.bandwidth_bytes_per_s);
-  require_positive_finite(function, "gpu.peak_flops", gpu.peak_flops);
-}
-}  // namespace detail
 
 }  // namespace tradeoff
 

@@ -9,105 +9,23 @@
 /// bytes unless a name says `_mb` (decimal megabytes, 1 MB = 1,000,000 bytes) or `_mib`
 /// (1 MiB = 1,048,576 bytes). Formulas follow DeepSeek-V2 (arXiv 2405.04434), Table 1.
 
+#include <tradeoff/detail/kv_cache_core.hpp>
 #include <tradeoff/detail/serving_checks.hpp>
+#include <tradeoff/kv_layout.hpp>
 
 #include <cstdint>
 
 namespace tradeoff {
 
-/// @brief Decimal megabyte: the `_mb` unit of this library and of the benchmark data.
-inline constexpr double bytes_per_mb = 1e6;
-/// @brief Binary mebibyte (what `nvidia-smi` calls "MiB").
-inline constexpr double bytes_per_mib = 1048576.0;
 
-/// @brief Which attention variant a KV layout describes.
-enum class attention_kind { mha, gqa, mqa, mla };
-
-/// @brief What one layer caches for one token.
-///
-/// MHA/GQA/MQA cache a key and a value of `head_dim` elements for each of `kv_heads` heads
-/// (2 × kv_heads × head_dim elements). MLA caches one compressed latent of `head_dim` (= d_c)
-/// elements plus the decoupled RoPE key of `rope_dim` (= d_h^R) elements, with no factor 2
-/// (DeepSeek-V2 Table 1). Build layouts with the factories, which validate their arguments;
-/// every function taking a layout validates it again.
-struct kv_layout {
-  attention_kind kind = attention_kind::mha;
-  std::int64_t kv_heads = 0;  ///< heads with their own K/V (MHA: n_heads, GQA: groups, MQA/MLA: 1)
-  std::int64_t head_dim = 0;  ///< elements per K (and per V) head; MLA: the latent width d_c
-  std::int64_t rope_dim = 0;  ///< MLA's decoupled RoPE key width d_h^R; 0 for the other kinds
-
-  /// @brief Multi-head attention: every query head has its own K and V.
-  /// @throws std::invalid_argument if `n_heads` or `head_dim` is not positive.
-  [[nodiscard]] static kv_layout mha(std::int64_t n_heads, std::int64_t head_dim) {
-    detail::require_positive("kv_layout::mha", "n_heads", n_heads);
-    detail::require_positive("kv_layout::mha", "head_dim", head_dim);
-    return {attention_kind::mha, n_heads, head_dim, 0};
-  }
-  /// @brief Grouped-query attention with `n_kv_heads` K/V heads (the groups n_g).
-  /// @throws std::invalid_argument if `n_kv_heads` or `head_dim` is not positive.
-  [[nodiscard]] static kv_layout gqa(std::int64_t n_kv_heads, std::int64_t head_dim) {
-    detail::require_positive("kv_layout::gqa", "n_kv_heads", n_kv_heads);
-    detail::require_positive("kv_layout::gqa", "head_dim", head_dim);
-    return {attention_kind::gqa, n_kv_heads, head_dim, 0};
-  }
-  /// @brief Multi-query attention: one K/V head shared by all query heads.
-  /// @throws std::invalid_argument if `head_dim` is not positive.
-  [[nodiscard]] static kv_layout mqa(std::int64_t head_dim) {
-    detail::require_positive("kv_layout::mqa", "head_dim", head_dim);
-    return {attention_kind::mqa, 1, head_dim, 0};
-  }
-  /// @brief Multi-head latent attention: latent of `latent_dim` (d_c) plus RoPE key of `rope_dim`
-  /// (d_h^R; 0 allowed for a latent without decoupled RoPE).
-  /// @throws std::invalid_argument if `latent_dim` is not positive or `rope_dim` is negative.
-  [[nodiscard]] static kv_layout mla(std::int64_t latent_dim, std::int64_t rope_dim) {
-    detail::require_positive("kv_layout::mla", "latent_dim", latent_dim);
-    detail::require_non_negative("kv_layout::mla", "rope_dim", rope_dim);
-    return {attention_kind::mla, 1, latent_dim, rope_dim};
-  }
-};
-
-/// @brief Sliding-window and cross-layer-sharing options for `kv_bytes_per_sequence`.
-///
-/// Of the `n_layers` layers, `kv_producing_layers` own a cache (cross-layer KV sharing, e.g.
-/// CLA-2 halves it; 0 means every layer owns one). Of the producing layers,
-/// `sliding_window_layers` keep only the last `window_tokens` tokens (min(context, window));
-/// the rest keep the whole context. `sliding_window_layer_count` turns an SWA:full pattern such
-/// as Gemma 3's 5:1 into a layer count.
-struct kv_cache_options {
-  std::int64_t window_tokens = 0;          ///< window of the SWA layers, tokens; 0 = no SWA layers
-  std::int64_t sliding_window_layers = 0;  ///< how many producing layers use the window
-  std::int64_t kv_producing_layers = 0;    ///< layers that own a cache; 0 = all n_layers
-};
-
-namespace detail {
-
-inline void validate_layout(const char* function, const kv_layout& layout) {
-  require_positive(function, "layout.kv_heads", layout.kv_heads);
-  require_positive(function, "layout.head_dim", layout.head_dim);
-  require_non_negative(function, "layout.rope_dim", layout.rope_dim);
-  if (layout.kind != attention_kind::mla && layout.rope_dim != 0) {
-    throw_bad_argument(function, "layout.rope_dim", "must be 0 unless the layout is MLA (got " +
-                                                        number_text(layout.rope_dim) + ")");
-  }
-  if ((layout.kind == attention_kind::mqa || layout.kind == attention_kind::mla) && layout.kv_heads != 1) {
-    throw_bad_argument(function, "layout.kv_heads",
-                       "must be 1 for MQA and MLA layouts (got " + number_text(layout.kv_heads) + ")");
-  }
-}
-
-inline std::int64_t elements_per_token_per_layer(const char* function, const kv_layout& layout) {
-  validate_layout(function, layout);
-  if (layout.kind == attention_kind::mla) return checked_add(function, layout.head_dim, layout.rope_dim);
-  return checked_multiply(function, checked_multiply(function, 2, layout.kv_heads), layout.head_dim);
-}
-
-}  // namespace detail
 
 /// @brief Elements one layer caches per token: 2·kv_heads·head_dim, or d_c + d_h^R for MLA.
 /// @throws std::invalid_argument for an invalid layout; std::domain_error on int64 overflow.
 /// @note O(1).
 [[nodiscard]] inline std::int64_t kv_elements_per_token_per_layer(const kv_layout& layout) {
-  return detail::elements_per_token_per_layer("kv_elements_per_token_per_layer", layout);
+  constexpr const char* fn = "kv_elements_per_token_per_layer";
+  detail::validate_layout(fn, layout);
+  return detail::elements_per_token_per_layer(fn, layout);
 }
 
 /// @brief KV-cache bytes per token over all `n_layers` layers, every layer caching the full
@@ -124,6 +42,7 @@ inline std::int64_t elements_per_token_per_layer(const char* function, const kv_
 [[nodiscard]] inline std::int64_t kv_bytes_per_token(const kv_layout& layout, std::int64_t n_layers,
                                                      std::int64_t bytes_per_element) {
   constexpr const char* fn = "kv_bytes_per_token";
+  detail::validate_layout(fn, layout);
   const std::int64_t elements = detail::elements_per_token_per_layer(fn, layout);
   detail::require_positive(fn, "n_layers", n_layers);
   detail::require_positive(fn, "bytes_per_element", bytes_per_element);
@@ -169,34 +88,12 @@ inline std::int64_t elements_per_token_per_layer(const char* function, const kv_
                                                         std::int64_t bytes_per_element, std::int64_t context_tokens,
                                                         const kv_cache_options& options = {}) {
   constexpr const char* fn = "kv_bytes_per_sequence";
-  const std::int64_t elements = detail::elements_per_token_per_layer(fn, layout);
+  detail::validate_layout(fn, layout);
   detail::require_positive(fn, "n_layers", n_layers);
   detail::require_positive(fn, "bytes_per_element", bytes_per_element);
   detail::require_non_negative(fn, "context_tokens", context_tokens);
-  detail::require_non_negative(fn, "options.window_tokens", options.window_tokens);
-  detail::require_non_negative(fn, "options.sliding_window_layers", options.sliding_window_layers);
-  detail::require_non_negative(fn, "options.kv_producing_layers", options.kv_producing_layers);
-  const std::int64_t producing = options.kv_producing_layers == 0 ? n_layers : options.kv_producing_layers;
-  if (producing > n_layers) {
-    detail::throw_bad_argument(fn, "options.kv_producing_layers",
-                               "must not exceed n_layers = " + detail::number_text(n_layers) + " (got " +
-                                   detail::number_text(producing) + ")");
-  }
-  if (options.sliding_window_layers > producing) {
-    detail::throw_bad_argument(fn, "options.sliding_window_layers",
-                               "must not exceed the KV-producing layers = " + detail::number_text(producing) +
-                                   " (got " + detail::number_text(options.sliding_window_layers) + ")");
-  }
-  if (options.sliding_window_layers > 0 && options.window_tokens == 0) {
-    detail::throw_bad_argument(fn, "options.window_tokens", "must be positive when sliding_window_layers > 0");
-  }
-  const std::int64_t full_layers = producing - options.sliding_window_layers;
-  const std::int64_t window_context =
-      options.window_tokens < context_tokens ? options.window_tokens : context_tokens;
-  const std::int64_t layer_tokens =
-      detail::checked_add(fn, detail::checked_multiply(fn, full_layers, context_tokens),
-                          detail::checked_multiply(fn, options.sliding_window_layers, window_context));
-  return detail::checked_multiply(fn, detail::checked_multiply(fn, elements, bytes_per_element), layer_tokens);
+  detail::validate_kv_options(fn, options, n_layers, "options", "n_layers");
+  return detail::kv_bytes_per_sequence_core(fn, layout, n_layers, bytes_per_element, context_tokens, options);
 }
 
 /// @brief The KV layout the benchmark data set assumes for a row (FACTS: fp32, head_size 32,
@@ -235,7 +132,11 @@ inline std::int64_t elements_per_token_per_layer(const char* function, const kv_
                                                  std::int64_t context_tokens, std::int64_t bytes_per_element = 4) {
   constexpr const char* fn = "theoretical_cache_mb";
   detail::require_positive(fn, "num_blocks", num_blocks);
-  const std::int64_t bytes = kv_bytes_per_sequence(layout, num_blocks, bytes_per_element, context_tokens);
+  detail::validate_layout(fn, layout);
+  detail::require_positive(fn, "bytes_per_element", bytes_per_element);
+  detail::require_non_negative(fn, "context_tokens", context_tokens);
+  const std::int64_t bytes =
+      detail::kv_bytes_per_sequence_core(fn, layout, num_blocks, bytes_per_element, context_tokens, {});
   if (bytes > (std::int64_t{1} << 53)) {
     throw std::domain_error("tradeoff::theoretical_cache_mb: byte count " + detail::number_text(bytes) +
                             " exceeds 2^53 and would not convert to double exactly");

@@ -8,15 +8,18 @@
 /// Code that needs only the math may include the headers it uses and link tradeoff::core.
 
 #include <tradeoff/csv.hpp>
+#include <tradeoff/fixed_vram.hpp>
 #include <tradeoff/gpu.hpp>
 #include <tradeoff/group.hpp>
 #include <tradeoff/hypervolume.hpp>
 #include <tradeoff/kv_cache.hpp>
+#include <tradeoff/kv_layout.hpp>
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/pareto_archive.hpp>
 #include <tradeoff/quantile.hpp>
 #include <tradeoff/sense.hpp>
 #include <tradeoff/serving.hpp>
+#include <tradeoff/serving_config.hpp>
 #include <tradeoff/staircase.hpp>
 #include <tradeoff/version.hpp>
 

@@ -374,6 +374,35 @@ TEST_CASE("grouped reductions: all-NaN groups, n = 1, empty input, expression va
   CHECK(tradeoff::group_by(std::vector<std::string>{}).groups() == 0);
 }
 
+TEST_CASE("group_by and the grouped reductions accept Eigen matrix types (VectorXd and VectorXi and columns)") {
+  Eigen::VectorXi keys(6);
+  keys << 3, 1, 3, 2, 1, 3;
+  Eigen::VectorXd values(6);
+  values << 1.0, 2.0, 3.0, 4.0, 5.0, 6.0;
+  const auto g = tradeoff::group_by(keys);
+  const auto ga = tradeoff::group_by(keys.array());
+  CHECK((g.keys == ga.keys).all());
+  CHECK((g.codes == ga.codes).all());
+  const Eigen::ArrayXd a = values.array();
+  CHECK((tradeoff::mean(g, values) == tradeoff::mean(g, a)).all());
+  CHECK((tradeoff::median(g, values) == tradeoff::median(g, a)).all());
+  CHECK((tradeoff::count(g, values) == tradeoff::count(g, a)).all());
+  CHECK((tradeoff::sum(g, values) == tradeoff::sum(g, a)).all());
+  CHECK(count_differences(tradeoff::var(g, values), tradeoff::var(g, a)) == 0);  // NaN for a single value
+  CHECK((tradeoff::min(g, values) == tradeoff::min(g, a)).all());
+  CHECK((tradeoff::max(g, values) == tradeoff::max(g, a)).all());
+  CHECK((tradeoff::quantile(g, values, 0.25) == tradeoff::quantile(g, a, 0.25)).all());
+  CHECK((tradeoff::summarize(g, values).median == tradeoff::summarize(g, a).median).all());
+  Eigen::MatrixXd table(6, 2);
+  table.col(0) = keys.cast<double>();
+  table.col(1) = values;
+  const auto by_column = tradeoff::group_by(table.col(0));
+  CHECK((by_column.codes == g.codes).all());
+  CHECK((tradeoff::mean(by_column, table.col(1)) == tradeoff::mean(g, a)).all());
+  const Eigen::Matrix<bool, Eigen::Dynamic, 1> mask = (values.array() > 1.5).matrix();
+  CHECK(tradeoff::group_by(keys, mask).codes(0) == -1);
+}
+
 TEST_CASE("grouped reductions: errors") {
   Eigen::ArrayXi keys(3);
   keys << 1, 2, 1;

@@ -298,6 +298,26 @@ TEST_CASE("quantile: expressions, integer arrays and row vectors are accepted; i
   CHECK((v == before).all());
 }
 
+TEST_CASE("quantile: Eigen matrix types (VectorXd and RowVectorXd and a matrix column) are accepted") {
+  Eigen::VectorXd v(6);
+  v << 5, 1, 4, 2, 3, 6;
+  const Eigen::ArrayXd a = v.array();
+  CHECK(tradeoff::quantile(v, 0.3) == tradeoff::quantile(a, 0.3));
+  CHECK(tradeoff::median(v) == 3.5);
+  CHECK(tradeoff::iqr(v) == tradeoff::iqr(a));
+  CHECK((tradeoff::quantiles(v, std::vector<double>{0.1, 0.9}) == tradeoff::quantiles(a, {0.1, 0.9})).all());
+  const Eigen::Vector2d levels(0.25, 0.75);
+  CHECK((tradeoff::quantiles(v, levels) == tradeoff::quantiles(a, {0.25, 0.75})).all());
+  const Eigen::RowVectorXd row = v.transpose();
+  CHECK(tradeoff::median(row) == 3.5);
+  Eigen::MatrixXd m(6, 2);
+  m.col(0) = v;
+  m.col(1).setZero();
+  CHECK(tradeoff::quantile(m.col(0), 0.3) == tradeoff::quantile(a, 0.3));
+  CHECK(tradeoff::median(2.0 * v + Eigen::VectorXd::Ones(6)) == 8.0);
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::median(m)), std::invalid_argument);
+}
+
 TEST_CASE("quantile: errors") {
   Eigen::ArrayXd v = Eigen::ArrayXd::LinSpaced(5, 0.0, 1.0);
   CHECK_THROWS_AS(static_cast<void>(tradeoff::quantile(v, -0.1)), std::domain_error);

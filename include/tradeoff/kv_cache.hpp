@@ -9,6 +9,7 @@
 /// bytes unless a name says `_mb` (decimal megabytes, 1 MB = 1,000,000 bytes) or `_mib`
 /// (1 MiB = 1,048,576 bytes). Formulas follow DeepSeek-V2 (arXiv 2405.04434), Table 1.
 
+#include <tradeoff/detail/enum_check.hpp>
 #include <tradeoff/detail/serving_checks.hpp>
 
 #include <cstdint>
@@ -82,6 +83,8 @@ struct kv_cache_options {
 namespace detail {
 
 inline void validate_layout(const char* function, const kv_layout& layout) {
+  check_enum(layout.kind, attention_kind::mla, function, "layout.kind", "attention_kind",
+             "attention_kind::mha, gqa, mqa or mla");
   require_positive(function, "layout.kv_heads", layout.kv_heads);
   require_positive(function, "layout.head_dim", layout.head_dim);
   require_non_negative(function, "layout.rope_dim", layout.rope_dim);

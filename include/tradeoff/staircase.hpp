@@ -175,8 +175,8 @@ template <typename DerivedX, typename DerivedY, typename DerivedFront>
   constexpr const char* function_name = "tradeoff::lower_hull";
   const std::vector<Eigen::Index> rows = detail::checked_front(x, y, front, function_name);
   detail::check_fits_int(x.size(), function_name, "x");
-  const double sign_x = detail::sense_sign(sense_x);
-  const double sign_y = detail::sense_sign(sense_y);
+  const double sign_x = detail::checked_sense_sign(sense_x, function_name, "sense_x");
+  const double sign_y = detail::checked_sense_sign(sense_y, function_name, "sense_y");
   struct vertex {
     double x;
     double y;

@@ -5,6 +5,7 @@
 /// @brief numpy's quantile arithmetic (positions, weights, two-sided lerp) and the shared
 /// order-statistic selection used by quantile.hpp and group.hpp. Internal.
 
+#include <tradeoff/detail/enum_check.hpp>
 #include <tradeoff/detail/float_exact.hpp>
 #include <tradeoff/detail/number_text.hpp>
 
@@ -477,6 +478,12 @@ inline void check_level(double q, const char* function, const std::string& name)
     throw std::domain_error(std::string("tradeoff::") + function + ": " + name + " = " + number_text(q) +
                             " is outside [0, 1] (or NaN)");
   }
+}
+
+/// Throws std::invalid_argument unless `method` is one of the 13 quantile_method values.
+inline void check_method(quantile_method method, const char* function) {
+  check_enum(method, quantile_method::nearest, function, "method", "quantile_method",
+             "one of numpy's 13 methods, quantile_method::inverted_cdf ... quantile_method::nearest");
 }
 
 }  // namespace detail

@@ -78,12 +78,19 @@ inline std::vector<std::uint64_t> fibonacci_colliding_patterns(std::size_t n) {
 /// n distinct 16-byte strings with one libstdc++ std::hash<std::string> value. libstdc++ hashes
 /// with a fixed seed, block by block: state = (state ^ f(block)) * m with an invertible f, so for
 /// any first block the second one can be solved for a chosen state (issue 21, row 1).
-inline std::vector<std::string> std_hash_colliding_strings(std::size_t n) {
+/// `csv_cells` skips strings with a byte that a CSV cell cannot hold unquoted (NUL, CR, LF, a
+/// comma, a quote), so that they can be column names.
+inline std::vector<std::string> std_hash_colliding_strings(std::size_t n, bool csv_cells = false) {
   const std::uint64_t m = 0xC6A4A7935BD1E995ULL;
   const std::uint64_t m_inverse = inverse_mod_2_64(m);
   const auto shift_mix = [](std::uint64_t v) { return v ^ (v >> 47U); };  // its own inverse
   std::vector<std::string> keys;
-  for (std::uint64_t first = 1; keys.size() < n; ++first) {
+  for (std::uint64_t counter = 1; keys.size() < n; ++counter) {
+    // a first block without NUL bytes: the counter in base 255, each digit + 1
+    std::uint64_t first = 0;
+    for (std::uint64_t rest = counter, shift = 0; shift < 64; rest /= 255, shift += 8) {
+      first |= (rest % 255 + 1) << shift;
+    }
     std::uint64_t state = 0xC70F6907ULL ^ (16 * m);
     state ^= shift_mix(first * m) * m;
     state *= m;
@@ -91,7 +98,9 @@ inline std::vector<std::string> std_hash_colliding_strings(std::size_t n) {
     std::string key(16, '\0');
     std::memcpy(&key[0], &first, 8);
     std::memcpy(&key[8], &second, 8);
-    keys.push_back(key);
+    if (!csv_cells || key.find_first_of(std::string("\0\r\n,\"", 5)) == std::string::npos) {
+      keys.push_back(key);
+    }
   }
   return keys;
 }

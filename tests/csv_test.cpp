@@ -1,5 +1,7 @@
 #include <tradeoff/csv.hpp>
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -481,4 +483,37 @@ TEST_CASE("csv_error: a std::runtime_error with its parts") {
   CHECK(std::string(tradeoff::csv_error("x", "f.csv", 0, 0, "m").what()) == "tradeoff::x: f.csv: m");
   const std::runtime_error& base = error;
   CHECK(contains(base.what(), "f.csv:3:4"));
+}
+
+TEST_CASE("read_csv: a header of names crafted for one std::hash value costs what random names cost") {
+  // Issue 21, row 1: the duplicate-name check used std::unordered_map with std::hash (a fixed,
+  // public seed), so names of equal hash made it quadratic (80k names: 14.6 s).
+  const std::size_t n = 20000;
+  const std::vector<std::string> crafted = tradeoff_test::std_hash_colliding_strings(n, true);
+  std::mt19937_64 generator(21);
+  std::uniform_int_distribution<int> letter('a', 'z');
+  std::string crafted_header;
+  std::string random_header;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string name(16, 'a');
+    for (char& c : name) {
+      c = static_cast<char>(letter(generator));
+    }
+    crafted_header += (i == 0 ? "" : ",") + crafted[i];
+    random_header += (i == 0 ? "" : ",") + name;
+  }
+  crafted_header += "\n";
+  random_header += "\n";
+  std::size_t columns = 0;
+  const auto cost = [&](const std::string& text) {
+    return tradeoff_test::fastest_seconds([&] {
+      std::istringstream in(text, std::ios::binary);
+      columns += tradeoff::read_csv(in, "header.csv").column_names().size();
+    }, 3);
+  };
+  const double random_cost = cost(random_header);
+  const double crafted_cost = cost(crafted_header);
+  INFO("random names " << random_cost << " s, crafted names " << crafted_cost << " s");
+  CHECK(crafted_cost < 5.0 * random_cost + 2e-3);
+  CHECK(columns == 6 * n);
 }

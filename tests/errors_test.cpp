@@ -14,6 +14,7 @@
 
 #include <doctest/doctest.h>
 
+#include <climits>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -625,4 +626,81 @@ TEST_CASE("E54 a grouping edited by hand (codes past groups(), sizes that disagr
   bad_keys.keys.conservativeResize(2);
   CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::count(bad_keys, v); }),
                  "tradeoff::count: grouping has 2 keys but 3 sizes"));
+}
+
+// ---- issue 21 (E100-E119) ----
+
+TEST_CASE("E100 an out-of-range enum value: std::invalid_argument naming the argument") {
+  const Eigen::ArrayXd x = values_of({1, 2, 3});
+  const Eigen::ArrayXd y = values_of({3, 2, 1});
+  const auto bad_sense = static_cast<tradeoff::sense>(7);
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::pareto_front(x, y, bad_sense); }) ==
+        "tradeoff::pareto_front: argument 'sense_x' = 7 is not a tradeoff::sense (use sense::minimize or "
+        "sense::maximize)");
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::pareto_ranks(x, y, tradeoff::sense::minimize, bad_sense);
+                 }),
+                 "tradeoff::pareto_ranks: argument 'sense_y' = 7"));
+  Eigen::ArrayXXd points(3, 2);
+  points << 1, 3, 2, 2, 3, 1;
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::pareto_front(points, {tradeoff::sense::minimize, bad_sense});
+                 }),
+                 "tradeoff::pareto_front: argument 'senses[1]' = 7"));
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::hypervolume(points, Eigen::Vector2d(4, 4), {bad_sense, bad_sense});
+                 }),
+                 "argument 'senses[0]' = 7"));
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::pareto_archive(2, {bad_sense, tradeoff::sense::maximize});
+                 }),
+                 "tradeoff::pareto_archive: argument 'senses[0]' = 7"));
+  const Eigen::ArrayXi front = tradeoff::pareto_front(x, y);
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::lower_hull(x, y, front, bad_sense); }),
+                 "tradeoff::lower_hull: argument 'sense_x' = 7"));
+  const auto bad_keep = static_cast<tradeoff::duplicates>(-1);
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::pareto_front(x, y, tradeoff::sense::minimize, tradeoff::sense::minimize, bad_keep);
+        }) == "tradeoff::pareto_front: argument 'keep' = -1 is not a tradeoff::duplicates (use duplicates::keep_all or "
+              "duplicates::keep_first)");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::pareto_front(points, {}, bad_keep); }),
+                 "tradeoff::pareto_front: argument 'keep' = -1"));
+  const auto bad_method = static_cast<tradeoff::quantile_method>(99);
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::quantile(x, 0.5, bad_method); }) ==
+        "tradeoff::quantile: argument 'method' = 99 is not a tradeoff::quantile_method (use one of numpy's 13 "
+        "methods, quantile_method::inverted_cdf ... quantile_method::nearest)");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::quantiles(x, {0.5}, bad_method); }),
+                 "tradeoff::quantiles: argument 'method' = 99"));
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::iqr(x, bad_method); }),
+                 "tradeoff::iqr: argument 'method' = 99"));
+  const auto g = tradeoff::group_by(x);
+  for (const char* name : {"quantile", "quantiles", "pandas_groupby_quantile", "pandas_groupby_quantiles", "iqr",
+                           "summarize"}) {
+    const std::string message = what_of<std::invalid_argument>([&]() -> Eigen::ArrayXXd {
+      const std::string n = name;
+      if (n == "quantile") return tradeoff::quantile(g, x, 0.5, bad_method);
+      if (n == "quantiles") return tradeoff::quantiles(g, x, {0.5}, bad_method);
+      if (n == "pandas_groupby_quantile") return tradeoff::pandas_groupby_quantile(g, x, 0.5, bad_method);
+      if (n == "pandas_groupby_quantiles") return tradeoff::pandas_groupby_quantiles(g, x, {0.5}, bad_method);
+      if (n == "iqr") return tradeoff::iqr(g, x, bad_method);
+      return tradeoff::summarize(g, x, {0.5}, bad_method).quantiles;
+    });
+    CHECK_MESSAGE(contains(message, std::string("tradeoff::") + name + ": argument 'method' = 99"), message);
+  }
+  tradeoff::kv_layout layout = tradeoff::kv_layout::mha(8, 64);
+  layout.kind = static_cast<tradeoff::attention_kind>(9);
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::kv_elements_per_token_per_layer(layout); }),
+                 "tradeoff::kv_elements_per_token_per_layer: argument 'layout.kind' = 9 is not a "
+                 "tradeoff::attention_kind"));
+}
+
+TEST_CASE("E101 group_by of an expression with more than INT_MAX rows: rejected before it is evaluated") {
+  // A nullary expression costs no memory; evaluating it would allocate 16 GiB.
+  const Eigen::Index rows = Eigen::Index{INT_MAX} + 1;
+  const auto keys = Eigen::ArrayXd::Constant(rows, 1.0);
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::group_by(keys); }) ==
+        "tradeoff::group_by: 2147483648 rows exceed the 32-bit group codes");
+  const auto mask = Eigen::Array<bool, Eigen::Dynamic, 1>::Constant(rows, true);
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::group_by(keys, mask); }),
+                 "tradeoff::group_by: 2147483648 rows exceed"));
 }

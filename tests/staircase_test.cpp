@@ -330,6 +330,48 @@ TEST_CASE("lower_hull: matches a brute-force hull on random integer fronts") {
   }
 }
 
+TEST_CASE("lower_hull: exact at any finite magnitude (huge and subnormal coordinates)") {
+  // Issue 21, row 3: above about 1.3e154 the cross product overflowed (inf - inf = NaN) and a
+  // true vertex was dropped; far below 1 it underflowed to 0 and looked collinear.
+  Eigen::ArrayXd x(3);
+  Eigen::ArrayXd y(3);
+  x << 0.0, 1e200, 2e200;
+  y << 2e200, 0.5e200, 0.0;
+  CHECK(to_vector(tradeoff::lower_hull(x, y, indices({0, 1, 2}))) == std::vector<int>({0, 1, 2}));
+  x << 0.0, 1.0, 2.0;
+  y << 2.0, 0.5, 0.0;
+  const double max = std::numeric_limits<double>::max();
+  CHECK(to_vector(tradeoff::lower_hull(x * (max / 2.0), y * (max / 2.0), indices({0, 1, 2}))) ==
+        std::vector<int>({0, 1, 2}));
+  CHECK(to_vector(tradeoff::lower_hull(x * 0x1p-1072, y * 0x1p-1072, indices({0, 1, 2}))) ==
+        std::vector<int>({0, 1, 2}));
+  x << -max, 0.0, max;  // differences overflow: 2 max
+  y << max, -max, -max;
+  CHECK(to_vector(tradeoff::lower_hull(x, y, indices({0, 1, 2}))) == std::vector<int>({0, 1}));
+  // A hull does not change when every coordinate is scaled by the same power of two (exact in
+  // doubles, subnormals included); compare with the unscaled hull on random integer fronts.
+  std::mt19937 rng(21u);
+  for (int trial = 0; trial < 400; ++trial) {
+    const Eigen::Index n = static_cast<Eigen::Index>(3 + rng() % 30);
+    std::uniform_int_distribution<int> values(0, trial % 2 == 0 ? 8 : 1000);
+    Eigen::ArrayXd px(n);
+    Eigen::ArrayXd py(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      px(i) = values(rng);
+      py(i) = values(rng);
+    }
+    const Eigen::ArrayXi front = tradeoff::pareto_front(px, py);
+    const std::vector<int> expected = to_vector(tradeoff::lower_hull(px, py, front));
+    for (const int power : {960, 600, 400, 200, -200, -600, -1000, -1064}) {
+      INFO("trial " << trial << " scale 2^" << power);
+      CHECK(to_vector(tradeoff::lower_hull(px * std::ldexp(1.0, power), py * std::ldexp(1.0, power), front)) ==
+            expected);
+    }
+    // x huge, y tiny: the products are ordinary numbers, the differences are not
+    CHECK(to_vector(tradeoff::lower_hull(px * 0x1p900, py * 0x1p-1060, front)) == expected);
+  }
+}
+
 TEST_CASE("lower_hull: errors") {
   Eigen::ArrayXd x(3);
   Eigen::ArrayXd y(3);

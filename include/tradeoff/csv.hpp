@@ -63,6 +63,7 @@
 
 #include <tradeoff/detail/csv_number.hpp>
 #include <tradeoff/detail/csv_storage.hpp>
+#include <tradeoff/detail/keyed_hash.hpp>
 
 namespace tradeoff {
 
@@ -336,7 +337,7 @@ class table {
 
   std::string source_;
   std::vector<std::string> names_;
-  std::unordered_map<std::string, Eigen::Index> index_;
+  std::unordered_map<std::string, Eigen::Index, detail::keyed_string_hash> index_;  // keyed: no crafted collisions
   Eigen::Index rows_ = 0;
   detail::pod_buffer<char> arena_;               // unquoted cells, row after row, one separator byte between cells
   detail::pod_buffer<std::uint64_t> row_starts_;  // offset of each row in arena_

@@ -53,7 +53,7 @@ struct grouping {
 namespace detail {
 
 template <typename DerivedMask>
-void check_mask(const Eigen::ArrayBase<DerivedMask>& mask, Eigen::Index rows) {
+void check_mask(const Eigen::DenseBase<DerivedMask>& mask, Eigen::Index rows) {
   if (mask.size() != rows) {
     throw std::invalid_argument("tradeoff::group_by: mask has " + std::to_string(mask.size()) +
                                 " entries but keys has " + std::to_string(rows));
@@ -126,7 +126,7 @@ void check_grouping(const grouping<Keys>& g, const char* function) {
 }
 
 template <typename Keys, typename DerivedValues>
-void check_values(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values, const char* function) {
+void check_values(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values, const char* function) {
   if (values.cols() != 1 && values.rows() != 1) {
     throw std::invalid_argument(std::string("tradeoff::") + function + ": values must be a vector, got " +
                                 std::to_string(values.rows()) + " x " + std::to_string(values.cols()));
@@ -178,13 +178,13 @@ inline void select_groups(scattered& s, const std::vector<double>& levels, quant
 }
 
 template <typename DerivedValues>
-decltype(auto) evaluated(const Eigen::ArrayBase<DerivedValues>& values) {
+decltype(auto) evaluated(const Eigen::DenseBase<DerivedValues>& values) {
   return values.derived().eval();
 }
 
 /// Calls visit(group, value) for every row in a group whose value is not NaN, in row order.
 template <typename Keys, typename DerivedValues, typename Visit>
-void for_each_valid(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values, Visit visit) {
+void for_each_valid(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values, Visit visit) {
   const auto& v = evaluated(values);
   for (Eigen::Index i = 0; i < g.rows(); ++i) {
     const int c = g.codes(i);
@@ -203,7 +203,7 @@ struct group_sums {
 
 /// pandas' Kahan sums per group in row order, and the number of valid values.
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] group_sums kahan_sums(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+[[nodiscard]] group_sums kahan_sums(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
   group_sums sums{Eigen::ArrayXd::Zero(g.groups()), Eigen::ArrayXi::Zero(g.groups())};
   Eigen::ArrayXd compensation = Eigen::ArrayXd::Zero(g.groups());
   for_each_valid(g, values, [&](int c, double x) {
@@ -236,7 +236,7 @@ template <typename Keys, typename DerivedValues>
 /// @throws std::invalid_argument if mask and keys differ in length.
 template <typename DerivedMask>
 [[nodiscard]] grouping<std::vector<std::string>> group_by(const std::vector<std::string>& keys,
-                                                          const Eigen::ArrayBase<DerivedMask>& mask,
+                                                          const Eigen::DenseBase<DerivedMask>& mask,
                                                           const group_options& options = {}) {
   const auto rows = static_cast<Eigen::Index>(keys.size());
   detail::check_mask(mask, rows);
@@ -261,10 +261,11 @@ template <typename DerivedMask>
 /// @throws std::invalid_argument if mask and keys differ in length.
 template <typename DerivedMask>
 [[nodiscard]] grouping<Eigen::Array<bool, Eigen::Dynamic, 1>> group_by(const std::vector<bool>& keys,
-                                                                      const Eigen::ArrayBase<DerivedMask>& mask,
+                                                                      const Eigen::DenseBase<DerivedMask>& mask,
                                                                       const group_options& options = {}) {
   const auto rows = static_cast<Eigen::Index>(keys.size());
   detail::check_mask(mask, rows);
+  detail::check_row_count(rows, "group_by");
   const auto& m = mask.derived().eval();
   return detail::group_numeric<bool>(
       rows, [&](Eigen::Index i) { return bool(keys[static_cast<std::size_t>(i)]); },
@@ -284,8 +285,9 @@ template <typename DerivedMask>
 /// @note Expected O(n + g log g) for g groups.
 template <typename DerivedKeys>
 [[nodiscard]] grouping<Eigen::Array<typename DerivedKeys::Scalar, Eigen::Dynamic, 1>> group_by(
-    const Eigen::ArrayBase<DerivedKeys>& keys, const group_options& options = {}) {
+    const Eigen::DenseBase<DerivedKeys>& keys, const group_options& options = {}) {
   detail::check_vector(keys, "group_by", "keys");
+  detail::check_row_count(keys.size(), "group_by");  // before eval(): an expression may be huge
   using Scalar = typename DerivedKeys::Scalar;
   const auto& k = keys.derived().eval();
   return detail::group_numeric<Scalar>(
@@ -297,10 +299,11 @@ template <typename DerivedKeys>
 /// @throws std::invalid_argument if mask and keys differ in length.
 template <typename DerivedKeys, typename DerivedMask>
 [[nodiscard]] grouping<Eigen::Array<typename DerivedKeys::Scalar, Eigen::Dynamic, 1>> group_by(
-    const Eigen::ArrayBase<DerivedKeys>& keys, const Eigen::ArrayBase<DerivedMask>& mask,
+    const Eigen::DenseBase<DerivedKeys>& keys, const Eigen::DenseBase<DerivedMask>& mask,
     const group_options& options = {}) {
   detail::check_vector(keys, "group_by", "keys");
   detail::check_mask(mask, keys.size());
+  detail::check_row_count(keys.size(), "group_by");  // before eval(): an expression may be huge
   using Scalar = typename DerivedKeys::Scalar;
   const auto& k = keys.derived().eval();
   const auto& m = mask.derived().eval();
@@ -314,7 +317,7 @@ template <typename DerivedKeys, typename DerivedMask>
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXi count(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+[[nodiscard]] Eigen::ArrayXi count(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
   detail::check_values(g, values, "count");
   Eigen::ArrayXi result = Eigen::ArrayXi::Zero(g.groups());
   detail::for_each_valid(g, values, [&](int c, double) { ++result(c); });
@@ -325,7 +328,7 @@ template <typename Keys, typename DerivedValues>
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note O(g).
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXi size(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+[[nodiscard]] Eigen::ArrayXi size(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
   detail::check_values(g, values, "size");
   return g.sizes;
 }
@@ -335,7 +338,7 @@ template <typename Keys, typename DerivedValues>
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd sum(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+[[nodiscard]] Eigen::ArrayXd sum(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
   detail::check_values(g, values, "sum");
   return detail::kahan_sums(g, values).total;
 }
@@ -345,7 +348,7 @@ template <typename Keys, typename DerivedValues>
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd mean(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+[[nodiscard]] Eigen::ArrayXd mean(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
   detail::check_values(g, values, "mean");
   const detail::group_sums sums = detail::kahan_sums(g, values);
   Eigen::ArrayXd result(g.groups());
@@ -363,7 +366,7 @@ template <typename Keys, typename DerivedValues>
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries, or ddof < 0.
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd var(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
+[[nodiscard]] Eigen::ArrayXd var(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values,
                                  int ddof = 1) {
   detail::check_values(g, values, "var");
   if (ddof < 0) {
@@ -392,7 +395,7 @@ template <typename Keys, typename DerivedValues>
 /// @throws std::invalid_argument as var().
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd std(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
+[[nodiscard]] Eigen::ArrayXd std(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values,
                                  int ddof = 1) {
   detail::check_values(g, values, "std");
   Eigen::ArrayXd result = var(g, values, ddof);
@@ -404,7 +407,7 @@ template <typename Keys, typename DerivedValues>
 
 namespace detail {
 template <bool Max, typename Keys, typename DerivedValues>
-Eigen::ArrayXd extreme(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+Eigen::ArrayXd extreme(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
   const double start = Max ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
   Eigen::ArrayXd best = Eigen::ArrayXd::Constant(g.groups(), start);
   Eigen::ArrayXi valid = Eigen::ArrayXi::Zero(g.groups());
@@ -422,7 +425,7 @@ Eigen::ArrayXd extreme(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedVa
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd min(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+[[nodiscard]] Eigen::ArrayXd min(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
   detail::check_values(g, values, "min");
   return detail::extreme<false>(g, values);
 }
@@ -431,7 +434,7 @@ template <typename Keys, typename DerivedValues>
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd max(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+[[nodiscard]] Eigen::ArrayXd max(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
   detail::check_values(g, values, "max");
   return detail::extreme<true>(g, values);
 }
@@ -442,7 +445,7 @@ template <typename Keys, typename DerivedValues>
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note Expected O(n); extra memory one copy of the values.
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd median(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values) {
+[[nodiscard]] Eigen::ArrayXd median(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
   detail::check_values(g, values, "median");
   auto s = detail::scatter_groups<false>(g.codes, g.sizes, detail::evaluated(values));
   Eigen::ArrayXd result(g.groups());
@@ -461,10 +464,11 @@ template <typename Keys, typename DerivedValues>
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note Expected O(n + g m log m); extra memory one copy of the values.
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXXd quantiles(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
+[[nodiscard]] Eigen::ArrayXXd quantiles(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values,
                                         const std::vector<double>& qs,
                                         quantile_method method = quantile_method::linear) {
   detail::check_values(g, values, "quantiles");
+  detail::check_method(method, "quantiles");
   for (std::size_t j = 0; j < qs.size(); ++j) {
     detail::check_level(qs[j], "quantiles", "qs[" + std::to_string(j) + "]");
   }
@@ -486,9 +490,10 @@ template <typename Keys, typename DerivedValues>
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note Expected O(n); extra memory one copy of the values.
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd quantile(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
+[[nodiscard]] Eigen::ArrayXd quantile(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values,
                                       double q, quantile_method method = quantile_method::linear) {
   detail::check_level(q, "quantile", "q");
+  detail::check_method(method, "quantile");
   detail::check_values(g, values, "quantile");
   return quantiles(g, values, std::vector<double>{q}, method).col(0);
 }
@@ -545,10 +550,11 @@ inline double evaluate_cython_quantile(const cython_quantile_position& p, double
 /// @note Expected O(n log m); extra memory one copy of the values.
 template <typename Keys, typename DerivedValues>
 [[nodiscard]] Eigen::ArrayXXd pandas_groupby_quantiles(const grouping<Keys>& g,
-                                                       const Eigen::ArrayBase<DerivedValues>& values,
+                                                       const Eigen::DenseBase<DerivedValues>& values,
                                                        const std::vector<double>& qs,
                                                        quantile_method method = quantile_method::linear) {
   detail::check_values(g, values, "pandas_groupby_quantiles");
+  detail::check_method(method, "pandas_groupby_quantiles");
   if (method != quantile_method::linear && method != quantile_method::lower && method != quantile_method::higher &&
       method != quantile_method::midpoint && method != quantile_method::nearest) {
     throw std::invalid_argument(std::string("tradeoff::pandas_groupby_quantiles: pandas' groupby quantile has no "
@@ -590,9 +596,10 @@ template <typename Keys, typename DerivedValues>
 /// @return Eigen::ArrayXd aligned with g.keys; NaN for a group without valid values.
 /// @throws as pandas_groupby_quantiles().
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd pandas_groupby_quantile(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
+[[nodiscard]] Eigen::ArrayXd pandas_groupby_quantile(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values,
                                                      double q, quantile_method method = quantile_method::linear) {
   detail::check_level(q, "pandas_groupby_quantile", "q");
+  detail::check_method(method, "pandas_groupby_quantile");
   return pandas_groupby_quantiles(g, values, std::vector<double>{q}, method).col(0);
 }
 
@@ -601,9 +608,10 @@ template <typename Keys, typename DerivedValues>
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note Expected O(n).
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd iqr(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
+[[nodiscard]] Eigen::ArrayXd iqr(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values,
                                  quantile_method method = quantile_method::linear) {
   detail::check_values(g, values, "iqr");
+  detail::check_method(method, "iqr");
   const Eigen::ArrayXXd quartiles = quantiles(g, values, std::vector<double>{0.25, 0.75}, method);
   return quartiles.col(1) - quartiles.col(0);
 }
@@ -635,10 +643,11 @@ struct group_summary {
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note Expected O(n + g m log m); extra memory one copy of the values plus O(g).
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] group_summary summarize(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
+[[nodiscard]] group_summary summarize(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values,
                                       const std::vector<double>& qs = {0.25, 0.75},
                                       quantile_method method = quantile_method::linear) {
   detail::check_values(g, values, "summarize");
+  detail::check_method(method, "summarize");
   for (std::size_t j = 0; j < qs.size(); ++j) {
     detail::check_level(qs[j], "summarize", "qs[" + std::to_string(j) + "]");
   }

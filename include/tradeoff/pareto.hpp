@@ -65,11 +65,13 @@ template <typename DerivedX, typename DerivedY>
                                           sense sense_y = sense::minimize,
                                           duplicates keep = duplicates::keep_all) {
   const detail::column_pair columns = detail::checked_columns(x, y, "tradeoff::pareto_front");
+  const double sign_x = detail::checked_sense_sign(sense_x, "tradeoff::pareto_front", "sense_x");
+  const double sign_y = detail::checked_sense_sign(sense_y, "tradeoff::pareto_front", "sense_y");
+  detail::check_duplicates(keep, "tradeoff::pareto_front");
   if (columns.x.size() == 0) {
     return {};
   }
-  return detail::front_2d(columns.x, columns.y, detail::sense_sign(sense_x),
-                          detail::sense_sign(sense_y), keep == duplicates::keep_first);
+  return detail::front_2d(columns.x, columns.y, sign_x, sign_y, keep == duplicates::keep_first);
 }
 
 /// @brief Indices of the Pareto front of the rows of an n x d array or matrix.
@@ -96,6 +98,7 @@ template <typename Derived>
   constexpr const char* function_name = "tradeoff::pareto_front";
   detail::static_check_scalar<Derived>();
   const std::vector<double> signs = detail::sense_signs(senses, points.cols(), function_name);
+  detail::check_duplicates(keep, function_name);
   detail::check_fits_int(points.rows(), function_name);
   const Eigen::Index n = points.rows();
   if (n == 0) {
@@ -153,8 +156,9 @@ template <typename DerivedX, typename DerivedY>
                                           sense sense_x = sense::minimize,
                                           sense sense_y = sense::minimize) {
   const detail::column_pair columns = detail::checked_columns(x, y, "tradeoff::pareto_ranks");
-  return detail::ranks_2d(columns.x, columns.y, detail::sense_sign(sense_x),
-                          detail::sense_sign(sense_y));
+  return detail::ranks_2d(columns.x, columns.y,
+                          detail::checked_sense_sign(sense_x, "tradeoff::pareto_ranks", "sense_x"),
+                          detail::checked_sense_sign(sense_y, "tradeoff::pareto_ranks", "sense_y"));
 }
 
 /// @brief Non-domination rank of every row: 0 for the front, 1 for the front of the rest, ...

@@ -96,6 +96,7 @@ class pareto_archive {
                                   std::to_string(dimensions) + ", need at least 1");
     }
     signs_ = detail::sense_signs(senses, dimensions, "tradeoff::pareto_archive");
+    detail::check_duplicates(keep, "tradeoff::pareto_archive");
     senses_ = senses.empty() ? std::vector<sense>(static_cast<std::size_t>(dimensions),
                                                   sense::minimize)
                              : std::move(senses);

@@ -27,7 +27,7 @@ namespace detail {
 
 /// Copies the non-NaN values of an expression (evaluated once) into `buffer`, as doubles.
 template <typename Derived>
-void copy_valid_values(const Eigen::ArrayBase<Derived>& values, scratch_buffer& buffer) {
+void copy_valid_values(const Eigen::DenseBase<Derived>& values, scratch_buffer& buffer) {
   const auto& evaluated = values.derived().eval();
   buffer = scratch_buffer(evaluated.size());
   double* out = buffer.data();
@@ -41,7 +41,7 @@ void copy_valid_values(const Eigen::ArrayBase<Derived>& values, scratch_buffer& 
 }
 
 template <typename Derived>
-void check_vector(const Eigen::ArrayBase<Derived>& values, const char* function, const char* name) {
+void check_vector(const Eigen::DenseBase<Derived>& values, const char* function, const char* name) {
   if (values.cols() != 1 && values.rows() != 1) {
     throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name + " must be a vector, got " +
                                 std::to_string(values.rows()) + " x " + std::to_string(values.cols()));
@@ -136,9 +136,10 @@ inline Eigen::ArrayXd quantiles_of_buffer(scratch_buffer& buffer, const std::vec
 /// @throws std::invalid_argument if `values` is not a vector.
 /// @note Expected O(n + m log m) for n values and m levels; extra memory one copy of the values.
 template <typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd quantiles(const Eigen::ArrayBase<DerivedValues>& values, const std::vector<double>& qs,
+[[nodiscard]] Eigen::ArrayXd quantiles(const Eigen::DenseBase<DerivedValues>& values, const std::vector<double>& qs,
                                        quantile_method method = quantile_method::linear) {
   detail::check_vector(values, "quantiles", "values");
+  detail::check_method(method, "quantiles");
   for (std::size_t j = 0; j < qs.size(); ++j) {
     detail::check_level(qs[j], "quantiles", "qs[" + std::to_string(j) + "]");
   }
@@ -156,8 +157,8 @@ template <typename DerivedValues>
 /// @throws std::invalid_argument if `values` or `qs` is not a vector.
 /// @note Expected O(n + m log m); extra memory one copy of the values and of the levels.
 template <typename DerivedValues, typename DerivedLevels>
-[[nodiscard]] Eigen::ArrayXd quantiles(const Eigen::ArrayBase<DerivedValues>& values,
-                                       const Eigen::ArrayBase<DerivedLevels>& qs,
+[[nodiscard]] Eigen::ArrayXd quantiles(const Eigen::DenseBase<DerivedValues>& values,
+                                       const Eigen::DenseBase<DerivedLevels>& qs,
                                        quantile_method method = quantile_method::linear) {
   detail::check_vector(qs, "quantiles", "qs");
   const auto& levels = qs.derived().eval();
@@ -180,9 +181,10 @@ template <typename DerivedValues, typename DerivedLevels>
 /// @throws std::invalid_argument if `values` is not a vector.
 /// @note Expected O(n) (std::nth_element on a copy of the valid values).
 template <typename DerivedValues>
-[[nodiscard]] double quantile(const Eigen::ArrayBase<DerivedValues>& values, double q,
+[[nodiscard]] double quantile(const Eigen::DenseBase<DerivedValues>& values, double q,
                               quantile_method method = quantile_method::linear) {
   detail::check_vector(values, "quantile", "values");
+  detail::check_method(method, "quantile");
   detail::check_level(q, "quantile", "q");
   detail::scratch_buffer buffer;
   detail::copy_valid_values(values, buffer);
@@ -198,7 +200,7 @@ template <typename DerivedValues>
 /// @throws std::invalid_argument if `values` is not a vector.
 /// @note Expected O(n).
 template <typename DerivedValues>
-[[nodiscard]] double median(const Eigen::ArrayBase<DerivedValues>& values) {
+[[nodiscard]] double median(const Eigen::DenseBase<DerivedValues>& values) {
   detail::check_vector(values, "median", "values");
   detail::scratch_buffer buffer;
   detail::copy_valid_values(values, buffer);
@@ -219,9 +221,10 @@ template <typename DerivedValues>
 /// @throws std::invalid_argument if `values` is not a vector.
 /// @note Expected O(n), one shared selection.
 template <typename DerivedValues>
-[[nodiscard]] double iqr(const Eigen::ArrayBase<DerivedValues>& values,
+[[nodiscard]] double iqr(const Eigen::DenseBase<DerivedValues>& values,
                          quantile_method method = quantile_method::linear) {
   detail::check_vector(values, "iqr", "values");
+  detail::check_method(method, "iqr");
   const Eigen::ArrayXd quartiles = quantiles(values, std::vector<double>{0.25, 0.75}, method);
   return quartiles(1) - quartiles(0);
 }

@@ -6,6 +6,7 @@
 /// the points on its convex "efficient frontier" (lower_hull).
 
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/orientation.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -148,8 +149,9 @@ template <typename DerivedX, typename DerivedY, typename DerivedFront>
 ///
 /// Collinear and duplicate policy: only hull vertices are returned — a point lying exactly
 /// on a segment between two others (collinear) is not, and of equal points only the first
-/// in `front` order is. The orientation test is exact for integer coordinates below 2^25 in
-/// magnitude and otherwise rounds like any double computation.
+/// in `front` order is. The orientation test is exact for all finite coordinates (a
+/// floating-point filter, then exact integer arithmetic where it cannot decide; see
+/// detail/orientation.hpp), so no vertex is lost to rounding or overflow at any magnitude.
 ///
 /// @param x       first objective, any 1-D Eigen expression of float or double.
 /// @param y       second objective, same length as x.
@@ -175,8 +177,8 @@ template <typename DerivedX, typename DerivedY, typename DerivedFront>
   constexpr const char* function_name = "tradeoff::lower_hull";
   const std::vector<Eigen::Index> rows = detail::checked_front(x, y, front, function_name);
   detail::check_fits_int(x.size(), function_name, "x");
-  const double sign_x = detail::sense_sign(sense_x);
-  const double sign_y = detail::sense_sign(sense_y);
+  const double sign_x = detail::checked_sense_sign(sense_x, function_name, "sense_x");
+  const double sign_y = detail::checked_sense_sign(sense_y, function_name, "sense_y");
   struct vertex {
     double x;
     double y;
@@ -209,8 +211,7 @@ template <typename DerivedX, typename DerivedY, typename DerivedFront>
     while (hull.size() >= 2) {
       const vertex& o = hull[hull.size() - 2];
       const vertex& a = hull[hull.size() - 1];
-      const double cross = (a.x - o.x) * (p.y - o.y) - (a.y - o.y) * (p.x - o.x);
-      if (cross > 0.0) {
+      if (detail::orientation_sign(o.x, o.y, a.x, a.y, p.x, p.y) > 0) {
         break;
       }
       hull.pop_back();

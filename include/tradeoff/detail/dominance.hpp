@@ -20,6 +20,7 @@
 /// - `as_array(x)`                      array view of an Eigen array or matrix expression
 /// - `to_minimize_space(points, senses, fn)` column-major copy + validity mask
 
+#include <tradeoff/detail/enum_check.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -36,6 +37,25 @@ namespace tradeoff::detail {
 /// +1.0 for sense::minimize, -1.0 for sense::maximize (multiply to reach minimise space).
 [[nodiscard]] constexpr double sense_sign(sense s) noexcept {
   return s == sense::maximize ? -1.0 : 1.0;
+}
+
+/// Throws std::invalid_argument unless `s` is sense::minimize or sense::maximize.
+inline void check_sense(sense s, const char* function_name, const char* argument_name) {
+  check_enum(s, sense::maximize, function_name, argument_name, "sense", "sense::minimize or sense::maximize");
+}
+
+/// sense_sign() of a user's argument, checked first.
+[[nodiscard]] inline double checked_sense_sign(sense s, const char* function_name, const char* argument_name) {
+  check_sense(s, function_name, argument_name);
+  return sense_sign(s);
+}
+
+/// Throws std::invalid_argument unless `keep` is duplicates::keep_all or duplicates::keep_first
+/// (a template: the enum is declared in <tradeoff/pareto.hpp>, which includes this header).
+template <typename Duplicates>
+void check_duplicates(Duplicates keep, const char* function_name) {
+  check_enum(keep, Duplicates::keep_first, function_name, "keep", "duplicates",
+             "duplicates::keep_all or duplicates::keep_first");
 }
 
 /// Value in minimise space: `sign * v`, with -0.0 turned into +0.0 (NaN stays NaN).
@@ -64,7 +84,8 @@ namespace tradeoff::detail {
   }
   std::vector<double> signs(d);
   for (std::size_t j = 0; j < d; ++j) {
-    signs[j] = sense_sign(senses[j]);
+    const std::string entry = std::string(argument_name) + "[" + std::to_string(j) + "]";
+    signs[j] = checked_sense_sign(senses[j], function_name, entry.c_str());
   }
   return signs;
 }

@@ -6,6 +6,8 @@
 /// a small range, an open-addressing hash table otherwise, then an optional sort of the distinct
 /// keys and a remap of the codes. Internal.
 
+#include <tradeoff/detail/keyed_hash.hpp>
+
 #include <Eigen/Core>
 
 #include <algorithm>
@@ -19,12 +21,18 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
 #include <vector>
 
 namespace tradeoff::detail {
 
-/// Open-addressing hash table from 64-bit key patterns to dense ids (first-appearance order).
+/// Open-addressing hash table (linear probing, load <= 1/2) from keyed 64-bit hashes to dense ids
+/// (first-appearance order). The caller hashes its keys with keyed_bits_hash (invertible, so the
+/// hash is the key) or keyed_string_hash (then `same_key(id)` compares the actual keys).
+///
+/// Bound: the hashes are keyed by a per-process secret (detail/keyed_hash.hpp), so for keys chosen
+/// without knowing it every key's expected probe count is O(1), whatever the keys: keys crafted
+/// to share a slot of a fixed hash function (the Fibonacci hash this table used before, or
+/// libstdc++'s std::hash) spread like random ones.
 class dense_id_table {
  public:
   explicit dense_id_table(std::size_t expected) {
@@ -35,21 +43,23 @@ class dense_id_table {
     resize(capacity);
   }
 
-  /// Returns the id of `bits`, inserting it with the next id if new (`inserted` says which).
-  std::int32_t find_or_insert(std::uint64_t bits, bool& inserted) {
+  /// Returns the id of the key with this `hash`, inserting it with the next id if new (`inserted`
+  /// says which). `same_key(id)` says whether the key of `id` (whose hash equals `hash`) is the key.
+  template <typename SameKey>
+  std::int32_t find_or_insert(std::uint64_t hash, SameKey same_key, bool& inserted) {
     if (2 * (size_ + 1) > slots_.size()) {
       grow();
     }
-    std::size_t at = slot_of(bits);
+    std::size_t at = slot_of(hash);
     while (true) {
       slot& s = slots_[at];
       if (s.id < 0) {
-        s.bits = bits;
+        s.hash = hash;
         s.id = static_cast<std::int32_t>(size_++);
         inserted = true;
         return s.id;
       }
-      if (s.bits == bits) {
+      if (s.hash == hash && same_key(s.id)) {
         inserted = false;
         return s.id;
       }
@@ -57,16 +67,18 @@ class dense_id_table {
     }
   }
 
+  /// find_or_insert() for 64-bit key patterns (integers, doubles): the keyed hash is invertible,
+  /// so equal hashes are equal keys.
+  std::int32_t find_or_insert(std::uint64_t bits, bool& inserted) {
+    return find_or_insert(mix_(bits), [](std::int32_t) { return true; }, inserted);
+  }
+
  private:
   struct slot {
-    std::uint64_t bits = 0;
+    std::uint64_t hash = 0;
     std::int32_t id = -1;
   };
-  std::size_t slot_of(std::uint64_t bits) const {
-    std::uint64_t h = bits * 0x9E3779B97F4A7C15ULL;
-    h ^= h >> 29;
-    return static_cast<std::size_t>(h >> shift_) & mask_;
-  }
+  std::size_t slot_of(std::uint64_t hash) const { return static_cast<std::size_t>(hash >> shift_) & mask_; }
   void resize(std::size_t capacity) {
     slots_.assign(capacity, slot{});
     mask_ = capacity - 1;
@@ -82,7 +94,7 @@ class dense_id_table {
     resize(old.size() * 2);
     for (const slot& s : old) {
       if (s.id >= 0) {
-        std::size_t at = slot_of(s.bits);
+        std::size_t at = slot_of(s.hash);
         while (slots_[at].id >= 0) {
           at = (at + 1) & mask_;
         }
@@ -90,6 +102,7 @@ class dense_id_table {
       }
     }
   }
+  keyed_bits_hash mix_;
   std::vector<slot> slots_;
   std::size_t mask_ = 0;
   unsigned shift_ = 0;
@@ -299,7 +312,8 @@ template <typename KeyAt, typename Selected>
 factorized<std::string> factorize_strings(Eigen::Index rows, KeyAt key_at, Selected selected, bool sort) {
   factorized<std::string> f;
   f.codes.resize(rows);
-  std::unordered_map<std::string_view, std::int32_t> ids;
+  dense_id_table ids(1024);
+  const keyed_string_hash hash;
   std::vector<std::string_view> views;
   for (Eigen::Index i = 0; i < rows; ++i) {
     if (!selected(i)) {
@@ -307,11 +321,13 @@ factorized<std::string> factorize_strings(Eigen::Index rows, KeyAt key_at, Selec
       continue;
     }
     const std::string_view k = key_at(i);
-    const auto [it, inserted] = ids.emplace(k, static_cast<std::int32_t>(views.size()));
+    bool inserted = false;
+    const std::int32_t id = ids.find_or_insert(
+        hash(k), [&](std::int32_t other) { return views[static_cast<std::size_t>(other)] == k; }, inserted);
     if (inserted) {
       views.push_back(k);
     }
-    f.codes(i) = it->second;
+    f.codes(i) = id;
   }
   if (sort) {
     factorized<std::string_view> v;

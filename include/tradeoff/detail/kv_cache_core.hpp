@@ -7,6 +7,7 @@
 /// `validate_*` functions (naming themselves in errors), then call the cores, which only guard
 /// against int64 overflow. Internal; not part of the API.
 
+#include <tradeoff/detail/enum_check.hpp>
 #include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/detail/serving_checks.hpp>
 #include <tradeoff/kv_layout.hpp>
@@ -19,6 +20,8 @@ namespace tradeoff::detail {
 /// @brief Checks a layout (as the factories build it): positive heads and width, rope_dim only for MLA,
 /// one K/V head for MQA and MLA. `argument` prefixes the field names ("layout", "model.layout").
 inline void validate_layout(const char* function, const kv_layout& layout, const std::string& argument = "layout") {
+  check_enum(layout.kind, attention_kind::mla, function, (argument + ".kind").c_str(), "attention_kind",
+             "attention_kind::mha, gqa, mqa or mla");
   require_positive(function, (argument + ".kv_heads").c_str(), layout.kv_heads);
   require_positive(function, (argument + ".head_dim").c_str(), layout.head_dim);
   require_non_negative(function, (argument + ".rope_dim").c_str(), layout.rope_dim);

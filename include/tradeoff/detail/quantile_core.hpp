@@ -5,6 +5,7 @@
 /// @brief numpy's quantile arithmetic (positions, weights, two-sided lerp) and the shared
 /// order-statistic selection used by quantile.hpp and group.hpp. Internal.
 
+#include <tradeoff/detail/enum_check.hpp>
 #include <tradeoff/detail/float_exact.hpp>
 #include <tradeoff/detail/number_text.hpp>
 
@@ -257,22 +258,60 @@ inline Eigen::Index partition_branch_free(double* data, Eigen::Index lo, Eigen::
   return store;
 }
 
+/// Deterministic pseudo-random positions for pivot samples (xorshift64; the seed only changes
+/// the speed, never a result).
+class pivot_random {
+ public:
+  explicit pivot_random(std::uint64_t seed) noexcept : state_(0x9E3779B97F4A7C15ULL ^ seed) {}
+  /// A position in [lo, hi).
+  Eigen::Index position(Eigen::Index lo, Eigen::Index hi) noexcept {
+    state_ ^= state_ << 13;
+    state_ ^= state_ >> 7;
+    state_ ^= state_ << 17;
+    return lo + static_cast<Eigen::Index>(state_ % static_cast<std::uint64_t>(hi - lo));
+  }
+
+ private:
+  std::uint64_t state_;
+};
+
+inline double median_of_three(double a, double b, double c) noexcept {
+  return std::max(std::min(a, b), std::min(std::max(a, b), c));
+}
+
+/// The pivot for data[lo, hi): the median of three values at pseudo-random positions, or for
+/// large ranges Tukey's ninther (the median of three such medians). Random positions make
+/// structured orders (sorted, organ pipe, sawtooth) as easy as shuffled ones: fixed positions
+/// (first, middle, last) pick the minimum of an organ pipe every round.
+inline double choose_pivot(const double* data, Eigen::Index lo, Eigen::Index hi, pivot_random& random) noexcept {
+  auto sample = [&] {
+    return median_of_three(data[random.position(lo, hi)], data[random.position(lo, hi)],
+                           data[random.position(lo, hi)]);
+  };
+  if (hi - lo < 1024) {
+    return sample();
+  }
+  const double a = sample();
+  const double b = sample();
+  return median_of_three(a, b, sample());
+}
+
 /// Like std::nth_element on data[lo, hi) for rank k (data[k] in sorted position, smaller or equal
 /// values before it, larger or equal after), but with branch-free three-way partitions: faster
 /// on random data, linear on data with many ties. Falls back to std::nth_element after too many
-/// rounds (bad pivots), so the worst case stays O(n log n).
+/// rounds or too much work (bad pivots), so the worst case stays O(n log n).
 inline void select_nth(double* data, Eigen::Index lo, Eigen::Index k, Eigen::Index hi) {
   int rounds = 0;
+  Eigen::Index work = 0;  // values partitioned so far; expected about 3.4 (hi - lo) with these pivots
+  const Eigen::Index budget = 16 * (hi - lo);
+  pivot_random random(static_cast<std::uint64_t>(hi - lo));
   while (hi - lo > sort_threshold) {
-    if (++rounds > 64) {
+    work += hi - lo;
+    if (++rounds > 64 || work > budget) {
       std::nth_element(data + lo, data + k, data + hi);
       return;
     }
-    // median of three spread-out values as the pivot
-    const double a = data[lo];
-    const double b = data[lo + (hi - lo) / 2];
-    const double c = data[hi - 1];
-    const double pivot = std::max(std::min(a, b), std::min(std::max(a, b), c));
+    const double pivot = choose_pivot(data, lo, hi, random);
     const Eigen::Index less_end = partition_branch_free(data, lo, hi, pivot, true);
     if (k < less_end) {
       hi = less_end;
@@ -477,6 +516,12 @@ inline void check_level(double q, const char* function, const std::string& name)
     throw std::domain_error(std::string("tradeoff::") + function + ": " + name + " = " + number_text(q) +
                             " is outside [0, 1] (or NaN)");
   }
+}
+
+/// Throws std::invalid_argument unless `method` is one of the 13 quantile_method values.
+inline void check_method(quantile_method method, const char* function) {
+  check_enum(method, quantile_method::nearest, function, "method", "quantile_method",
+             "one of numpy's 13 methods, quantile_method::inverted_cdf ... quantile_method::nearest");
 }
 
 }  // namespace detail

@@ -2,6 +2,7 @@
 // document. Each checks what the library does with the input — the exception type and the
 // content of its message, or the documented result (NaN, an empty result, a flag) — so the
 // document cannot drift from the code.
+#include <tradeoff/bootstrap.hpp>
 #include <tradeoff/csv.hpp>
 #include <tradeoff/group.hpp>
 #include <tradeoff/hypervolume.hpp>
@@ -625,4 +626,154 @@ TEST_CASE("E54 a grouping edited by hand (codes past groups(), sizes that disagr
   bad_keys.keys.conservativeResize(2);
   CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::count(bad_keys, v); }),
                  "tradeoff::count: grouping has 2 keys but 3 sizes"));
+}
+
+// ---- bootstrap.hpp (E80-E89) ----
+
+namespace {
+
+tradeoff::bootstrap_options quick_bootstrap(tradeoff::interval_method method = tradeoff::interval_method::bca) {
+  tradeoff::bootstrap_options options;
+  options.resamples = 50;
+  options.method = method;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("E80 a confidence level outside (0 1) or NaN: std::domain_error") {
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  for (const double level : {0.0, 1.0, 1.5, -0.2, not_a_number}) {
+    tradeoff::bootstrap_options options = quick_bootstrap();
+    options.confidence_level = level;
+    const std::string message =
+        what_of<std::domain_error>([&] { return tradeoff::bootstrap_interval(v, tradeoff::statistic::mean(), options); });
+    CHECK(contains(message, "tradeoff::bootstrap_interval: confidence_level = "));
+    CHECK(contains(message, " is outside (0, 1)"));
+  }
+  tradeoff::bootstrap_options options = quick_bootstrap();
+  options.confidence_level = 1.5;
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::bootstrap_interval(v, tradeoff::statistic::mean(), options); }) ==
+        "tradeoff::bootstrap_interval: confidence_level = 1.5 is outside (0, 1)");
+}
+
+TEST_CASE("E81 zero or negative resamples: std::invalid_argument") {
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  tradeoff::bootstrap_options options = quick_bootstrap();
+  options.resamples = 0;
+  CHECK(what_of<std::invalid_argument>(
+            [&] { return tradeoff::bootstrap_interval(v, tradeoff::statistic::median(), options); }) ==
+        "tradeoff::bootstrap_interval: resamples = 0 must be positive");
+  options.resamples = -5;
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval(v, v, tradeoff::statistic::median(), tradeoff::comparison::ratio,
+                                              options);
+        }) == "tradeoff::bootstrap_interval: resamples = -5 must be positive");
+}
+
+TEST_CASE("E82 fewer than two valid values: std::invalid_argument") {
+  const Eigen::ArrayXd one = values_of({not_a_number, 4.0, not_a_number});
+  const Eigen::ArrayXd none(0);
+  const Eigen::ArrayXd fine = values_of({1, 2, 3});
+  CHECK(what_of<std::invalid_argument>(
+            [&] { return tradeoff::bootstrap_interval(one, tradeoff::statistic::mean(), quick_bootstrap()); }) ==
+        "tradeoff::bootstrap_interval: values has 1 valid (non-NaN) value; a bootstrap needs at least 2");
+  CHECK(what_of<std::invalid_argument>(
+            [&] { return tradeoff::bootstrap_interval(none, tradeoff::statistic::mean(), quick_bootstrap()); }) ==
+        "tradeoff::bootstrap_interval: values has 0 valid (non-NaN) values; a bootstrap needs at least 2");
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval(fine, one, tradeoff::statistic::mean(),
+                                              tradeoff::comparison::difference, quick_bootstrap());
+        }) == "tradeoff::bootstrap_interval: y has 1 valid (non-NaN) value; a bootstrap needs at least 2");
+}
+
+TEST_CASE("E83 values of the wrong length for a grouping: std::invalid_argument") {
+  const Eigen::ArrayXi keys = values_of({1, 1, 2}).cast<int>();
+  const auto g = tradeoff::group_by(keys);
+  const Eigen::ArrayXd v = values_of({1, 2});
+  CHECK(what_of<std::invalid_argument>(
+            [&] { return tradeoff::bootstrap_interval(g, v, tradeoff::statistic::median(), quick_bootstrap()); }) ==
+        "tradeoff::bootstrap_interval: values has 2 rows but the grouping has 3");
+}
+
+TEST_CASE("E84 a group with fewer than two valid values: NaN endpoints (no exception)") {
+  const Eigen::ArrayXi keys = values_of({1, 2, 2, 3, 3}).cast<int>();
+  const auto g = tradeoff::group_by(keys);
+  const Eigen::ArrayXd v = values_of({5, 1, 2, not_a_number, not_a_number});
+  const auto result = tradeoff::bootstrap_interval(g, v, tradeoff::statistic::median(), quick_bootstrap());
+  CHECK(result.count(0) == 1);
+  CHECK(std::isnan(result.low(0)));
+  CHECK(std::isnan(result.high(0)));
+  CHECK(result.estimate(0) == doctest::Approx(5.0));
+  CHECK(result.count(2) == 0);
+  CHECK(std::isnan(result.estimate(2)));
+  CHECK(result.count(1) == 2);
+  CHECK(std::isfinite(result.standard_error(1)));
+}
+
+TEST_CASE("E85 a resample index matrix of the wrong shape or with an index out of range: std::invalid_argument") {
+  const Eigen::ArrayXd v = values_of({1, not_a_number, 2, 3});  // 3 valid values
+  Eigen::ArrayXXi wrong_width = Eigen::ArrayXXi::Zero(2, 4);
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval_from_indices(v, tradeoff::statistic::mean(), wrong_width);
+        }) == "tradeoff::bootstrap_interval_from_indices: indices has 4 columns but the sample has 3 valid (non-NaN) "
+              "values");
+  Eigen::ArrayXXi outside = Eigen::ArrayXXi::Zero(2, 3);
+  outside(1, 2) = 3;
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval_from_indices(v, tradeoff::statistic::mean(), outside);
+        }) == "tradeoff::bootstrap_interval_from_indices: indices(1, 2) = 3 is outside [0, 3)");
+  outside(1, 2) = -1;
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::bootstrap_interval_from_indices(v, tradeoff::statistic::mean(), outside);
+                 }),
+                 "indices(1, 2) = -1 is outside [0, 3)"));
+  const Eigen::ArrayXXi no_rows(0, 3);
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval_from_indices(v, tradeoff::statistic::mean(), no_rows);
+        }) == "tradeoff::bootstrap_interval_from_indices: indices has no rows (one row per resample is needed)");
+  const Eigen::ArrayXXi three_rows = Eigen::ArrayXXi::Zero(3, 3);
+  const Eigen::ArrayXXi two_rows = Eigen::ArrayXXi::Zero(2, 3);
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval_from_indices(v, v, tradeoff::statistic::mean(),
+                                                           tradeoff::comparison::difference, three_rows, two_rows);
+        }) == "tradeoff::bootstrap_interval_from_indices: x_indices has 3 rows but y_indices has 2 (one row per "
+              "resample in both)");
+}
+
+TEST_CASE("E86 a quantile statistic with a level outside [0 1]: std::domain_error") {
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  CHECK(what_of<std::domain_error>([&] {
+          return tradeoff::bootstrap_interval(v, tradeoff::statistic::quantile(1.5), quick_bootstrap());
+        }) == "tradeoff::bootstrap_interval: statistic.level = 1.5 is outside [0, 1] (or NaN)");
+}
+
+TEST_CASE("E87 a negative ddof for the standard deviation: std::invalid_argument") {
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval(v, tradeoff::statistic::standard_deviation(-1), quick_bootstrap());
+        }) == "tradeoff::bootstrap_interval: statistic.ddof = -1 is negative");
+}
+
+TEST_CASE("E88 all-equal values: a point interval for percentile and basic and NaN for BCa (no exception)") {
+  const Eigen::ArrayXd same = values_of({3, 3, 3, 3});
+  const auto percentile = tradeoff::bootstrap_interval(same, tradeoff::statistic::mean(),
+                                                       quick_bootstrap(tradeoff::interval_method::percentile));
+  CHECK(percentile.low == doctest::Approx(3.0));
+  CHECK(percentile.high == doctest::Approx(3.0));
+  const auto bca = tradeoff::bootstrap_interval(same, tradeoff::statistic::mean(), quick_bootstrap());
+  CHECK(std::isnan(bca.low));
+  CHECK(std::isnan(bca.high));
+  CHECK(bca.estimate == doctest::Approx(3.0));
+}
+
+TEST_CASE("E89 a ratio whose denominator statistic is 0: numpy's inf and NaN (no exception)") {
+  const Eigen::ArrayXd x = values_of({1, 2, 3});
+  const Eigen::ArrayXd zeros = values_of({0, 0, 0});
+  const auto interval = tradeoff::bootstrap_interval(x, zeros, tradeoff::statistic::median(),
+                                                     tradeoff::comparison::ratio,
+                                                     quick_bootstrap(tradeoff::interval_method::percentile));
+  CHECK(std::isinf(interval.estimate));
+  CHECK(std::isnan(interval.low));  // numpy's lerp of inf and inf
+  CHECK(std::isnan(interval.high));
 }

@@ -107,7 +107,8 @@ std::vector<double> valid_values(const Eigen::ArrayBase<Derived>& values, const 
 inline void check_sample_size(std::size_t n, const char* function, const char* name) {
   if (n < 2) {
     throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name + " has " + std::to_string(n) +
-                                " valid (non-NaN) values; a bootstrap needs at least 2");
+                                (n == 1 ? " valid (non-NaN) value" : " valid (non-NaN) values") +
+                                "; a bootstrap needs at least 2");
   }
   if (n > std::numeric_limits<std::uint32_t>::max()) {
     throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name + " has " + std::to_string(n) +

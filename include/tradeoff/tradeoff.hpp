@@ -7,6 +7,7 @@
 /// Needs the tradeoff::tradeoff CMake target (Eigen, and fast-cpp-csv-parser for csv.hpp).
 /// Code that needs only the math may include the headers it uses and link tradeoff::core.
 
+#include <tradeoff/bootstrap.hpp>
 #include <tradeoff/csv.hpp>
 #include <tradeoff/gpu.hpp>
 #include <tradeoff/group.hpp>

@@ -10,6 +10,7 @@
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/pareto_archive.hpp>
 #include <tradeoff/quantile.hpp>
+#include <tradeoff/quantile_interval.hpp>
 #include <tradeoff/serving.hpp>
 #include <tradeoff/staircase.hpp>
 
@@ -776,4 +777,28 @@ TEST_CASE("E89 a ratio whose denominator statistic is 0: numpy's inf and NaN (no
   CHECK(std::isinf(interval.estimate));
   CHECK(std::isnan(interval.low));  // numpy's lerp of inf and inf
   CHECK(std::isnan(interval.high));
+}
+
+// ---- quantile_interval.hpp (E90-E91) ----
+
+TEST_CASE("E90 a quantile or confidence level outside (0 1) for an order-statistic interval: std::domain_error") {
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::quantile_interval(v, 1.0); }) ==
+        "tradeoff::quantile_interval: level = 1 is outside (0, 1)");
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::quantile_interval(v, not_a_number); }) ==
+        "tradeoff::quantile_interval: level = nan is outside (0, 1)");
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::median_interval(v, 0.0); }) ==
+        "tradeoff::median_interval: confidence_level = 0 is outside (0, 1)");
+}
+
+TEST_CASE("E91 no valid values for an order-statistic interval: std::invalid_argument and infinite bounds when n is small") {
+  const Eigen::ArrayXd nothing = values_of({not_a_number, not_a_number});
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::median_interval(nothing); }) ==
+        "tradeoff::median_interval: values has no valid (non-NaN) value");
+  const auto small = tradeoff::median_interval(values_of({4, 1, 3}));  // 3 values cannot reach 95 %
+  CHECK(small.lower_rank == 0);
+  CHECK(small.upper_rank == 4);
+  CHECK(std::isinf(small.low));
+  CHECK(std::isinf(small.high));
+  CHECK(small.coverage == doctest::Approx(1.0));
 }

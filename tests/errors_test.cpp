@@ -11,6 +11,7 @@
 #include <tradeoff/pareto_archive.hpp>
 #include <tradeoff/quantile.hpp>
 #include <tradeoff/quantile_interval.hpp>
+#include <tradeoff/rank_test.hpp>
 #include <tradeoff/serving.hpp>
 #include <tradeoff/staircase.hpp>
 
@@ -801,4 +802,26 @@ TEST_CASE("E91 no valid values for an order-statistic interval: std::invalid_arg
   CHECK(std::isinf(small.low));
   CHECK(std::isinf(small.high));
   CHECK(small.coverage == doctest::Approx(1.0));
+}
+
+// ---- rank_test.hpp (E92-E93) ----
+
+TEST_CASE("E92 a rank-test sample with no valid value: std::invalid_argument") {
+  const Eigen::ArrayXd fine = values_of({1, 2, 3});
+  const Eigen::ArrayXd nothing = values_of({not_a_number});
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::mann_whitney_u(fine, nothing); }) ==
+        "tradeoff::mann_whitney_u: y has no valid (non-NaN) value");
+  const Eigen::ArrayXd empty(0);
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::cliffs_delta(empty, fine); }) ==
+        "tradeoff::cliffs_delta: x has no valid (non-NaN) value");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::hodges_lehmann_shift(fine, empty); }),
+                 "tradeoff::hodges_lehmann_shift: y has no valid"));
+}
+
+TEST_CASE("E93 a p-value outside [0 1] for Holm's correction: std::domain_error") {
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::holm_adjust(values_of({0.2, 1.5})); }) ==
+        "tradeoff::holm_adjust: p_values(1) = 1.5 is outside [0, 1]");
+  const Eigen::ArrayXd with_nan = tradeoff::holm_adjust(values_of({0.2, not_a_number}));
+  CHECK(std::isnan(with_nan(1)));  // NaN is not an error: it stays NaN and is not counted
+  CHECK(with_nan(0) == doctest::Approx(0.2));
 }

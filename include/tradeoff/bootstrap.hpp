@@ -27,6 +27,7 @@
 #include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/detail/random_stream.hpp>
 #include <tradeoff/detail/resample_statistic.hpp>
+#include <tradeoff/detail/valid_values.hpp>
 #include <tradeoff/group.hpp>
 #include <tradeoff/quantile.hpp>
 
@@ -86,22 +87,6 @@ inline void check_statistic(const statistic& s, const char* function) {
     throw std::invalid_argument(std::string("tradeoff::") + function + ": statistic.ddof = " +
                                 std::to_string(s.ddof) + " is negative");
   }
-}
-
-/// The valid values of a vector expression in row order, as doubles.
-template <typename Derived>
-std::vector<double> valid_values(const Eigen::ArrayBase<Derived>& values, const char* function, const char* name) {
-  check_vector(values, function, name);
-  const auto& evaluated = values.derived().eval();
-  std::vector<double> valid;
-  valid.reserve(static_cast<std::size_t>(evaluated.size()));
-  for (Eigen::Index i = 0; i < evaluated.size(); ++i) {
-    const auto x = static_cast<double>(evaluated(i));
-    if (!std::isnan(x)) {
-      valid.push_back(x);
-    }
-  }
-  return valid;
 }
 
 inline void check_sample_size(std::size_t n, const char* function, const char* name) {

@@ -17,6 +17,7 @@
 #include <tradeoff/pareto_archive.hpp>
 #include <tradeoff/quantile.hpp>
 #include <tradeoff/quantile_interval.hpp>
+#include <tradeoff/rank_test.hpp>
 #include <tradeoff/sense.hpp>
 #include <tradeoff/serving.hpp>
 #include <tradeoff/staircase.hpp>

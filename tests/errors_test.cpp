@@ -14,6 +14,7 @@
 #include <tradeoff/rank_test.hpp>
 #include <tradeoff/serving.hpp>
 #include <tradeoff/staircase.hpp>
+#include <tradeoff/tied_for_best.hpp>
 
 #include <doctest/doctest.h>
 
@@ -824,4 +825,21 @@ TEST_CASE("E93 a p-value outside [0 1] for Holm's correction: std::domain_error"
   const Eigen::ArrayXd with_nan = tradeoff::holm_adjust(values_of({0.2, not_a_number}));
   CHECK(std::isnan(with_nan(1)));  // NaN is not an error: it stays NaN and is not counted
   CHECK(with_nan(0) == doctest::Approx(0.2));
+}
+
+// ---- tied_for_best.hpp (E94) ----
+
+TEST_CASE("E94 a significance level outside (0 1) for tied_for_best: std::domain_error") {
+  const Eigen::ArrayXi keys = values_of({1, 1, 2, 2}).cast<int>();
+  const Eigen::ArrayXd v = values_of({1, 2, 3, 4});
+  tradeoff::tied_for_best_options options;
+  options.level = 1.0;
+  CHECK(what_of<std::domain_error>([&] {
+          return tradeoff::tied_for_best(tradeoff::group_by(keys), v, tradeoff::sense::minimize, options);
+        }) == "tradeoff::tied_for_best: level = 1 is outside (0, 1)");
+  options.level = 0.05;
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::tied_for_best(tradeoff::group_by(keys), values_of({1, 2}), tradeoff::sense::minimize,
+                                         options);
+        }) == "tradeoff::tied_for_best: values has 2 rows but the grouping has 4");
 }

@@ -21,6 +21,7 @@
 #include <tradeoff/sense.hpp>
 #include <tradeoff/serving.hpp>
 #include <tradeoff/staircase.hpp>
+#include <tradeoff/tied_for_best.hpp>
 #include <tradeoff/version.hpp>
 
 #endif  // TRADEOFF_TRADEOFF_HPP

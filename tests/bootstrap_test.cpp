@@ -376,3 +376,41 @@ TEST_CASE("the same seed gives the same interval and another seed another") {
   CHECK_FALSE((std::equal_to<>{}(a.low, c.low) && std::equal_to<>{}(a.high, c.high) &&
                std::equal_to<>{}(a.standard_error, c.standard_error)));
 }
+
+TEST_CASE("the counting evaluation equals sorting every resample on random samples with ties") {
+  // brute force: gather each resample, take tradeoff::quantile / median / iqr of it, then the
+  // percentile interval by tradeoff::quantile of the distribution with numpy's level (q*100)/100
+  std::mt19937_64 engine(77);
+  std::uniform_int_distribution<int> small(0, 6);
+  std::normal_distribution<double> normal(0.0, 1.0);
+  for (int trial = 0; trial < 60; ++trial) {
+    const Eigen::Index n = 2 + trial % 23;
+    Eigen::ArrayXd x(n);
+    for (Eigen::Index i = 0; i < n; ++i) x(i) = trial % 2 == 0 ? static_cast<double>(small(engine)) : normal(engine);
+    const Eigen::Index resamples = 40 + trial;
+    Eigen::ArrayXXi indices(resamples, n);
+    std::uniform_int_distribution<int> pick(0, static_cast<int>(n) - 1);
+    for (Eigen::Index b = 0; b < resamples; ++b)
+      for (Eigen::Index i = 0; i < n; ++i) indices(b, i) = pick(engine);
+    const auto method = static_cast<tradeoff::quantile_method>(trial % 13);
+    const double level = 0.05 + 0.9 * static_cast<double>(trial % 7) / 6.0;
+    for (const auto& s : {tradeoff::statistic::quantile(level, method), tradeoff::statistic::median(),
+                          tradeoff::statistic::iqr(method)}) {
+      Eigen::ArrayXd distribution(resamples);
+      for (Eigen::Index b = 0; b < resamples; ++b) {
+        Eigen::ArrayXd resample(n);
+        for (Eigen::Index i = 0; i < n; ++i) resample(i) = x(indices(b, i));
+        distribution(b) = s.kind == tradeoff::statistic_kind::median ? tradeoff::median(resample)
+                          : s.kind == tradeoff::statistic_kind::iqr ? tradeoff::iqr(resample, method)
+                                                                    : tradeoff::quantile(resample, level, method);
+      }
+      tradeoff::bootstrap_options options;
+      options.method = tradeoff::interval_method::percentile;
+      options.confidence_level = 0.9;
+      const auto got = tradeoff::bootstrap_interval_from_indices(x, s, indices, options);
+      const double alpha = (1.0 - 0.9) / 2.0;
+      CHECK(same(got.low, tradeoff::quantile(distribution, tradeoff::pandas_level(alpha))));
+      CHECK(same(got.high, tradeoff::quantile(distribution, tradeoff::pandas_level(1.0 - alpha))));
+    }
+  }
+}

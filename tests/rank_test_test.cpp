@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <bitset>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -139,4 +141,36 @@ TEST_CASE("all values tied give scipy's p-values") {
   options.continuity = false;
   CHECK(std::isnan(tradeoff::mann_whitney_u(x, y, options).p_value));  // 0 / 0, as scipy
   CHECK(std::equal_to<>{}(tradeoff::mann_whitney_u(x, y).statistic, 6.0));
+}
+
+TEST_CASE("exact p-values equal enumeration of all rank assignments") {
+  // for n1 + n2 <= 12 without ties: P(U >= u) by enumerating every subset of ranks for x
+  for (int n1 = 1; n1 <= 6; ++n1) {
+    for (int n2 = 1; n2 <= 6; ++n2) {
+      const int total = n1 + n2;
+      std::vector<int> histogram(static_cast<std::size_t>(n1 * n2 + 1), 0);
+      int subsets = 0;
+      for (int mask = 0; mask < (1 << total); ++mask) {
+        if (static_cast<int>(std::bitset<16>(static_cast<unsigned long long>(mask)).count()) != n1) continue;
+        int u = 0;  // pairs with x above y
+        for (int a = 0; a < total; ++a)
+          for (int b = 0; b < a; ++b) u += ((mask >> a) & 1) != 0 && ((mask >> b) & 1) == 0 ? 1 : 0;
+        ++histogram[static_cast<std::size_t>(u)];
+        ++subsets;
+      }
+      // x takes the ranks of one fixed subset; compare every alternative
+      Eigen::ArrayXd x(n1), y(n2);
+      for (int i = 0; i < n1; ++i) x(i) = 2.0 * i + 1.0;  // interleave: U1 depends on n1, n2
+      for (int j = 0; j < n2; ++j) y(j) = 3.0 * j;
+      tradeoff::mann_whitney_options options;
+      options.method = tradeoff::rank_test_method::exact;
+      options.alternative = tradeoff::alternative::greater;
+      const auto result = tradeoff::mann_whitney_u(x, y, options);
+      const auto u1 = static_cast<int>(result.statistic);
+      int at_least = 0;
+      for (int k = u1; k <= n1 * n2; ++k) at_least += histogram[static_cast<std::size_t>(k)];
+      INFO("n1 " << n1 << " n2 " << n2 << " U " << u1);
+      CHECK(result.p_value == doctest::Approx(static_cast<double>(at_least) / subsets).epsilon(1e-14));
+    }
+  }
 }

@@ -414,3 +414,20 @@ TEST_CASE("the counting evaluation equals sorting every resample on random sampl
     }
   }
 }
+
+TEST_CASE("fill_below draws what successive below calls draw") {
+  for (const std::uint32_t n : {1U, 2U, 7U, 1000U, 3000000000U, 4294967295U}) {
+    for (const std::size_t count : {std::size_t{1}, std::size_t{2}, std::size_t{5}, std::size_t{64}, std::size_t{999}}) {
+      tradeoff::detail::random_stream one_by_one(9, 4);
+      tradeoff::detail::random_stream batched(9, 4);
+      std::vector<std::uint32_t> out(count);
+      for (int round = 0; round < 3; ++round) {  // rounds continue the stream (odd counts leave a half)
+        batched.fill_below(n, out.data(), count);
+        for (std::size_t i = 0; i < count; ++i) {
+          INFO("n " << n << " count " << count << " i " << i);
+          CHECK(out[i] == one_by_one.below(n));
+        }
+      }
+    }
+  }
+}

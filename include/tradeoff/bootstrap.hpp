@@ -159,10 +159,7 @@ void check_indices(const Eigen::ArrayBase<DerivedIndices>& indices, std::size_t 
 struct stream_source {
   random_stream stream;
   void operator()(Eigen::Index /*resample*/, std::uint32_t* out, std::size_t n) {
-    const auto bound = static_cast<std::uint32_t>(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      out[i] = stream.below(bound);
-    }
+    stream.fill_below(static_cast<std::uint32_t>(n), out, n);
   }
 };
 

@@ -13,6 +13,7 @@
 /// gives two 32-bit draws, its high half first; an index below n is taken from one draw u as
 /// floor(u n / 2^32), redrawing while (u n mod 2^32) < (2^32 mod n).
 
+#include <cstddef>
 #include <cstdint>
 
 namespace tradeoff::detail {
@@ -65,8 +66,34 @@ class random_stream {
   }
 
   /// An index uniform on [0, n), 1 <= n < 2^32, without bias (Lemire's method).
-  std::uint32_t below(std::uint32_t n) noexcept {
-    std::uint64_t product = std::uint64_t{next32()} * n;
+  std::uint32_t below(std::uint32_t n) noexcept { return finish_below(std::uint64_t{next32()} * n, n); }
+
+  /// out[0, count) = count successive below(n), the same values, two per 64-bit output.
+  void fill_below(std::uint32_t n, std::uint32_t* out, std::size_t count) noexcept {
+    std::size_t i = 0;
+    while (i < count) {
+      if (has_low_half_ || count - i < 2) {
+        out[i++] = below(n);
+        continue;
+      }
+      const std::uint64_t word = next64();
+      const std::uint64_t first = (word >> 32U) * n;
+      const std::uint64_t second = (word & 0xFFFFFFFFULL) * n;
+      if ((first & 0xFFFFFFFFULL) >= n && (second & 0xFFFFFFFFULL) >= n) {  // no rejection possible
+        out[i] = static_cast<std::uint32_t>(first >> 32U);
+        out[i + 1] = static_cast<std::uint32_t>(second >> 32U);
+        i += 2;
+        continue;
+      }
+      low_half_ = static_cast<std::uint32_t>(word & 0xFFFFFFFFULL);  // replay in order: the low half is next
+      has_low_half_ = true;
+      out[i++] = finish_below(first, n);
+    }
+  }
+
+ private:
+  /// Lemire's rejection step for the product m = u n of a first draw u.
+  std::uint32_t finish_below(std::uint64_t product, std::uint32_t n) noexcept {
     auto low = static_cast<std::uint32_t>(product & 0xFFFFFFFFULL);
     if (low < n) {
       const std::uint32_t threshold = (0U - n) % n;  // 2^32 mod n (unsigned wrap-around)
@@ -78,7 +105,6 @@ class random_stream {
     return static_cast<std::uint32_t>(product >> 32U);
   }
 
- private:
   static std::uint64_t rotate_left(std::uint64_t x, unsigned k) noexcept { return (x << k) | (x >> (64U - k)); }
 
   std::uint64_t state_[4] = {};

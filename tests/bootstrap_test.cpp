@@ -431,3 +431,51 @@ TEST_CASE("fill_below draws what successive below calls draw") {
     }
   }
 }
+
+// The long coverage simulation of issue 17: 4,000 trials per cell. Skipped by default (it takes
+// minutes); run it with
+//   ./build/test/tests/tradeoff_bootstrap_test -tc="long coverage*" --no-skip
+// It prints the coverage of every cell and checks only that each lies in [0.85, 1].
+TEST_CASE("long coverage simulation of percentile and BCa intervals" * doctest::skip()) {
+  const int trials = 4000;
+  tradeoff::bootstrap_options options;
+  options.resamples = 1999;
+  struct population {
+    const char* name;
+    double mean;
+    double median;
+  };
+  const double lognormal_mean = std::exp(0.5);
+  for (const population& p : {population{"normal(0 1)", 0.0, 0.0}, population{"lognormal(0 1)", lognormal_mean, 1.0},
+                              population{"student t(3)", 0.0, 0.0}}) {
+    for (const Eigen::Index n : {Eigen::Index{20}, Eigen::Index{200}}) {
+      std::mt19937_64 engine(static_cast<std::uint64_t>(n) * 7919U + static_cast<std::uint64_t>(p.name[0]));
+      std::normal_distribution<double> normal(0.0, 1.0);
+      std::lognormal_distribution<double> lognormal(0.0, 1.0);
+      std::student_t_distribution<double> student(3.0);
+      int covered[2][2] = {{0, 0}, {0, 0}};  // [statistic: mean, median][method: percentile, bca]
+      for (int t = 0; t < trials; ++t) {
+        Eigen::ArrayXd sample(n);
+        for (Eigen::Index i = 0; i < n; ++i) {
+          sample(i) = p.name[0] == 'n' ? normal(engine) : p.name[0] == 'l' ? lognormal(engine) : student(engine);
+        }
+        options.seed = static_cast<std::uint64_t>(t);
+        for (int m = 0; m < 2; ++m) {
+          options.method = m == 0 ? tradeoff::interval_method::percentile : tradeoff::interval_method::bca;
+          const auto mean = tradeoff::bootstrap_interval(sample, tradeoff::statistic::mean(), options);
+          const auto median = tradeoff::bootstrap_interval(sample, tradeoff::statistic::median(), options);
+          covered[0][m] += mean.low <= p.mean && p.mean <= mean.high ? 1 : 0;
+          covered[1][m] += median.low <= p.median && p.median <= median.high ? 1 : 0;
+        }
+      }
+      for (int s = 0; s < 2; ++s) {
+        for (int m = 0; m < 2; ++m) {
+          const double coverage = covered[s][m] / static_cast<double>(trials);
+          MESSAGE(p.name << " n " << n << " " << (s == 0 ? "mean" : "median") << " "
+                         << (m == 0 ? "percentile" : "BCa") << ": " << coverage);
+          CHECK(coverage >= 0.85);
+        }
+      }
+    }
+  }
+}

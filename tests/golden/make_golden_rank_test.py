@@ -8,15 +8,17 @@ Writes tests/data/golden_rank_test.txt (floats as hex):
                                         scipy.stats.mannwhitneyu(x, y, ..., nan_policy='omit')
   effect <x> <y> <cliffs_delta> <common_language> <hodges_lehmann>
                                         brute force over all pairs with numpy
-  holm <m> <p...> <adjusted...>         Holm's step-down, as statsmodels' multipletests('holm')
-                                        (statsmodels is not in Debian 12's python3-scipy set; the
-                                        formula is its code's: sorted p * (m - j), running max, min 1)
+  holm <m> <p...> <adjusted...>         Holm's step-down: statsmodels.stats.multitest.multipletests(
+                                        p, method='holm') (Debian's python3-statsmodels 0.13.5),
+                                        checked here against the formula sorted p * (m - j),
+                                        running max, min 1
 """
 import os
 
 import numpy as np
 import scipy
 from scipy.stats import mannwhitneyu
+from statsmodels.stats.multitest import multipletests
 
 assert scipy.__version__ == "1.10.1", scipy.__version__
 
@@ -75,6 +77,8 @@ def main():
             adjusted_sorted = np.minimum(np.maximum.accumulate(raw), 1)
             adjusted = np.empty(m)
             adjusted[order] = adjusted_sorted
+            from_statsmodels = multipletests(p, method="holm")[1]
+            assert np.array_equal(adjusted, from_statsmodels), (adjusted, from_statsmodels)
             lines.append(f"holm {m} {hexes(p)} {hexes(adjusted)}")
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")

@@ -471,11 +471,57 @@ TEST_CASE("long coverage simulation of percentile and BCa intervals" * doctest::
       for (int s = 0; s < 2; ++s) {
         for (int m = 0; m < 2; ++m) {
           const double coverage = covered[s][m] / static_cast<double>(trials);
-          MESSAGE(p.name << " n " << n << " " << (s == 0 ? "mean" : "median") << " "
-                         << (m == 0 ? "percentile" : "BCa") << ": " << coverage);
+          MESSAGE(std::string(p.name) << " n " << n << " " << std::string(s == 0 ? "mean" : "median") << " "
+                         << std::string(m == 0 ? "percentile" : "BCa") << ": " << coverage);
           CHECK(coverage >= 0.85);
         }
       }
     }
   }
+}
+
+TEST_CASE("the throughput ratio of two groups equals scipy's arithmetic") {
+  std::ifstream in(TRADEOFF_TEST_DATA_DIR "/golden_bootstrap_throughput_ratio.txt");
+  REQUIRE(in.good());
+  std::string line;
+  std::getline(in, line);
+  std::getline(in, line);
+  std::istringstream groups(line);
+  std::string tag;
+  groups >> tag;
+  auto read = [&](Eigen::Index n) {
+    Eigen::ArrayXd v(n);
+    for (Eigen::Index i = 0; i < n; ++i) {
+      std::string text;
+      groups >> text;
+      v(i) = hex_to_double(text);
+    }
+    return v;
+  };
+  const Eigen::ArrayXd t_a = read(12), c_a = read(12), t_b = read(9), c_b = read(9);
+  // the same group a with two incomplete rows mixed in: they are dropped
+  Eigen::ArrayXd t_gaps(14), c_gaps(14);
+  t_gaps << t_a.head(5), not_a_number, t_a.tail(7), 50.0;
+  c_gaps << c_a.head(5), 10.0, c_a.tail(7), not_a_number;
+  int cases = 0;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    golden_case c;
+    std::string low, high, estimate, se;
+    fields >> c.method_name >> c.resamples >> c.seed >> low >> high >> estimate >> se;
+    c.x = "throughput ratio";
+    c.y = "-";
+    c.kind = "median";
+    c.low = hex_to_double(low);
+    c.high = hex_to_double(high);
+    c.estimate = hex_to_double(estimate);
+    c.standard_error = hex_to_double(se);
+    check_interval(c, tradeoff::bootstrap_throughput_ratio(t_a, c_a, t_b, c_b, tradeoff::statistic::median(), c.options()),
+                   8.0);
+    check_interval(c, tradeoff::bootstrap_throughput_ratio(t_gaps, c_gaps, t_b, c_b, tradeoff::statistic::median(),
+                                                           c.options()),
+                   8.0);
+    ++cases;
+  }
+  CHECK(cases == 3);
 }

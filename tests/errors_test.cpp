@@ -843,3 +843,13 @@ TEST_CASE("E94 a significance level outside (0 1) for tied_for_best: std::domain
                                          options);
         }) == "tradeoff::tied_for_best: values has 2 rows but the grouping has 4");
 }
+
+TEST_CASE("E95 throughput-ratio columns of different lengths or too few complete rows: std::invalid_argument") {
+  const Eigen::ArrayXd t = values_of({90, 91, 89});
+  const Eigen::ArrayXd c = values_of({20, 21});
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::bootstrap_throughput_ratio(t, c, t, t); }) ==
+        "tradeoff::bootstrap_throughput_ratio: throughput_a has 3 rows but cache_a has 2");
+  const Eigen::ArrayXd gaps = values_of({20, not_a_number, not_a_number});
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::bootstrap_throughput_ratio(t, t, t, gaps); }) ==
+        "tradeoff::bootstrap_throughput_ratio: throughput_b has 1 valid (non-NaN) value; a bootstrap needs at least 2");
+}

@@ -198,26 +198,25 @@ inline double compare_statistics(double x, double y, comparison how) noexcept {
   return how == comparison::difference ? x - y : x / y;
 }
 
-template <typename SourceX, typename SourceY>
-confidence_interval two_sample_interval(const std::vector<double>& x, const std::vector<double>& y,
-                                        const statistic& s, comparison how, Eigen::Index resamples,
+/// The two-sample interval for evaluators of x and y (resample_statistic or ratio_statistic):
+/// resample b draws x's indices, then y's; BCa jackknifes each sample with the other whole.
+template <typename EvaluatorX, typename EvaluatorY, typename SourceX, typename SourceY>
+confidence_interval two_sample_interval(EvaluatorX& of_x, EvaluatorY& of_y, comparison how, Eigen::Index resamples,
                                         SourceX source_x, SourceY source_y, const bootstrap_options& options) {
-  resample_statistic of_x(x.data(), x.size(), s);
-  resample_statistic of_y(y.data(), y.size(), s);
-  std::vector<std::uint32_t> index_x(x.size());
-  std::vector<std::uint32_t> index_y(y.size());
+  std::vector<std::uint32_t> index_x(of_x.size());
+  std::vector<std::uint32_t> index_y(of_y.size());
   std::vector<double> theta(static_cast<std::size_t>(resamples));
   for (Eigen::Index b = 0; b < resamples; ++b) {
-    source_x(b, index_x.data(), x.size());
-    source_y(b, index_y.data(), y.size());
+    source_x(b, index_x.data(), index_x.size());
+    source_y(b, index_y.data(), index_y.size());
     theta[static_cast<std::size_t>(b)] =
         compare_statistics(of_x.of_resample(index_x.data()), of_y.of_resample(index_y.data()), how);
   }
   std::vector<std::vector<double>> jackknives;
   if (options.method == interval_method::bca) {
     // scipy jackknifes each sample with the other one whole (broadcast as rows of a matrix)
-    jackknives.emplace_back(x.size());
-    jackknives.emplace_back(y.size());
+    jackknives.emplace_back(of_x.size());
+    jackknives.emplace_back(of_y.size());
     of_x.jackknife(jackknives[0].data());
     of_y.jackknife(jackknives[1].data());
     const double whole_x = of_x.of_sample(true);
@@ -231,6 +230,68 @@ confidence_interval two_sample_interval(const std::vector<double>& x, const std:
   }
   const double estimate = compare_statistics(of_x.of_sample(), of_y.of_sample(), how);
   return interval_from_distribution(theta, estimate, options.method, options.confidence_level, jackknives);
+}
+
+template <typename SourceX, typename SourceY>
+confidence_interval two_sample_interval(const std::vector<double>& x, const std::vector<double>& y,
+                                        const statistic& s, comparison how, Eigen::Index resamples,
+                                        SourceX source_x, SourceY source_y, const bootstrap_options& options) {
+  resample_statistic of_x(x.data(), x.size(), s);
+  resample_statistic of_y(y.data(), y.size(), s);
+  return two_sample_interval(of_x, of_y, how, resamples, source_x, source_y, options);
+}
+
+/// s(numerator) / s(denominator) of the rows of one group, both columns resampled by the same
+/// row indices (a throughput per MB of cache, for instance).
+class ratio_statistic {
+ public:
+  ratio_statistic(const std::vector<double>& numerator, const std::vector<double>& denominator, const statistic& s)
+      : numerator_(numerator.data(), numerator.size(), s), denominator_(denominator.data(), denominator.size(), s),
+        scratch_(numerator.size()) {}
+  [[nodiscard]] std::size_t size() const noexcept { return numerator_.size(); }
+  [[nodiscard]] double of_sample(bool rows_of_matrix = false) {
+    return numerator_.of_sample(rows_of_matrix) / denominator_.of_sample(rows_of_matrix);
+  }
+  [[nodiscard]] double of_resample(const std::uint32_t* index) {
+    return numerator_.of_resample(index) / denominator_.of_resample(index);
+  }
+  void jackknife(double* out) {
+    numerator_.jackknife(out);
+    denominator_.jackknife(scratch_.data());
+    for (std::size_t i = 0; i < scratch_.size(); ++i) {
+      out[i] /= scratch_[i];
+    }
+  }
+
+ private:
+  resample_statistic numerator_;
+  resample_statistic denominator_;
+  std::vector<double> scratch_;
+};
+
+/// The rows of two columns where both are valid, as two vectors.
+template <typename DerivedA, typename DerivedB>
+sample_pair valid_rows(const Eigen::ArrayBase<DerivedA>& a, const Eigen::ArrayBase<DerivedB>& b, const char* function,
+                       const char* name_a, const char* name_b) {
+  check_vector(a, function, name_a);
+  check_vector(b, function, name_b);
+  if (a.size() != b.size()) {
+    throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name_a + " has " +
+                                std::to_string(a.size()) + " rows but " + name_b + " has " + std::to_string(b.size()));
+  }
+  const auto& ea = a.derived().eval();
+  const auto& eb = b.derived().eval();
+  sample_pair rows;
+  for (Eigen::Index i = 0; i < ea.size(); ++i) {
+    const auto va = static_cast<double>(ea(i));
+    const auto vb = static_cast<double>(eb(i));
+    if (!std::isnan(va) && !std::isnan(vb)) {
+      rows.x.push_back(va);
+      rows.y.push_back(vb);
+    }
+  }
+  check_sample_size(rows.x.size(), function, name_a);
+  return rows;
 }
 
 }  // namespace detail
@@ -323,6 +384,39 @@ template <typename Keys, typename DerivedValues>
     result.standard_error(j) = interval.standard_error;
   }
   return result;
+}
+
+/// @brief Bootstrap interval of the origin's throughput ratio (s(t_a) / s(c_a)) / (s(t_b) / s(c_b))
+/// between two groups of runs, e.g. tokens/s per MB of KV cache of type A over type B (figure 2).
+///
+/// Each group's rows are resampled as pairs (t, c) — scipy's `bootstrap((rows_a, rows_b), f)`
+/// with f looking both columns up by the resampled row indices; group a from stream 0, b from
+/// stream 1. BCa jackknifes rows of each group, as scipy does for two samples.
+/// @param throughput_a, cache_a, throughput_b, cache_b Per-row columns of each group (the two
+///   columns of a group have equal lengths); rows where either column is NaN are dropped.
+/// @param s The statistic of each column; default the median (the origin's).
+/// @param options As for bootstrap_interval.
+/// @return low, high, estimate, standard_error.
+/// @throws std::invalid_argument if a group's columns differ in length or a group has fewer than
+///   2 complete rows; otherwise as bootstrap_interval.
+/// @note O(B (n_a + n_b)).
+template <typename DerivedTA, typename DerivedCA, typename DerivedTB, typename DerivedCB>
+[[nodiscard]] confidence_interval bootstrap_throughput_ratio(const Eigen::ArrayBase<DerivedTA>& throughput_a,
+                                                             const Eigen::ArrayBase<DerivedCA>& cache_a,
+                                                             const Eigen::ArrayBase<DerivedTB>& throughput_b,
+                                                             const Eigen::ArrayBase<DerivedCB>& cache_b,
+                                                             const statistic& s = statistic::median(),
+                                                             const bootstrap_options& options = {}) {
+  constexpr const char* function = "bootstrap_throughput_ratio";
+  detail::check_bootstrap_options(options, function, true);
+  detail::check_statistic(s, function);
+  const detail::sample_pair a = detail::valid_rows(throughput_a, cache_a, function, "throughput_a", "cache_a");
+  const detail::sample_pair b = detail::valid_rows(throughput_b, cache_b, function, "throughput_b", "cache_b");
+  detail::ratio_statistic of_a(a.x, a.y, s);
+  detail::ratio_statistic of_b(b.x, b.y, s);
+  return detail::two_sample_interval(of_a, of_b, comparison::ratio, options.resamples,
+                                     detail::stream_source{{options.seed, 0}},
+                                     detail::stream_source{{options.seed, 1}}, options);
 }
 
 /// @brief bootstrap_interval() on resamples given by the caller — to reproduce another tool's

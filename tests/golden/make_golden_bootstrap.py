@@ -106,7 +106,7 @@ def two_sample(one, comparison):
 
 def scipy_interval(data, statistic, indices, method, confidence_level):
     """scipy.stats.bootstrap (1.10.1, batch=None) on the given resample index matrices."""
-    data = [np.asarray(d, dtype=float) for d in data]
+    data = [np.asarray(d) for d in data]  # float samples, or row indices for the throughput ratio
     theta_hat_b = statistic(*[d[..., i] for d, i in zip(data, indices)], axis=-1)
     alpha = (1 - confidence_level) / 2
     if method == "bca":
@@ -193,6 +193,35 @@ def main():
         result = scipy_interval([x], stat, [Stream(seed, 0).matrix(9999, len(x))], method, 0.95)
         lines.append(f"wide1000 - - median {float(0.5).hex()} linear 1 {method} {float(0.95).hex()} 9999 {seed} "
                      f"{hexes(result)}")
+    # the origin's throughput ratio (median t_a / median c_a) / (median t_b / median c_b): rows of
+    # each group resampled as pairs, i.e. scipy's bootstrap of the row indices of the two groups
+    t_a, c_a = rng.normal(90.0, 3.0, 12), rng.uniform(20.0, 200.0, 12)
+    t_b, c_b = rng.normal(72.0, 3.0, 9), rng.uniform(5.0, 60.0, 9)
+    def throughput_ratio(i_a, i_b, axis=-1):
+        return ((np.median(t_a[i_a], axis=axis) / np.median(c_a[i_a], axis=axis)) /
+                (np.median(t_b[i_b], axis=axis) / np.median(c_b[i_b], axis=axis)))
+    rows = [np.arange(12), np.arange(9)]
+    generator_check = bootstrap(tuple(rows), throughput_ratio, n_resamples=300, method="bca", vectorized=True,
+                                random_state=np.random.default_rng(5))
+    generator = np.random.default_rng(5)
+    mine = scipy_interval(rows, throughput_ratio, [generator.integers(0, 12, (300, 12)),
+                                                   generator.integers(0, 9, (300, 9))], "bca", 0.95)
+    if (mine[0], mine[1]) != (generator_check.confidence_interval.low, generator_check.confidence_interval.high):
+        sys.exit("throughput ratio: this script's arithmetic differs from scipy.stats.bootstrap")
+    ratio_lines = [f"groups {hexes(t_a)} {hexes(c_a)} {hexes(t_b)} {hexes(c_b)}"]
+    for method in methods:
+        seed += 1
+        streams = (Stream(seed, 0), Stream(seed, 1))
+        indices = [np.empty((999, 12), dtype=np.intp), np.empty((999, 9), dtype=np.intp)]
+        for b in range(999):
+            indices[0][b] = [streams[0].below(12) for _ in range(12)]
+            indices[1][b] = [streams[1].below(9) for _ in range(9)]
+        result = scipy_interval(rows, throughput_ratio, indices, method, 0.95)
+        ratio_lines.append(f"{method} 999 {seed} {hexes(result)}")
+    with open(os.path.join(out_dir, "golden_bootstrap_throughput_ratio.txt"), "w") as f:
+        f.write("# the groups' t_a (12), c_a (12), t_b (9), c_b (9); then method resamples seed low high estimate "
+                "standard_error (hex) of the median throughput ratio on tradeoff's streams, scipy's arithmetic\n")
+        f.write("\n".join(ratio_lines) + "\n")
     with open(os.path.join(out_dir, "golden_bootstrap_streams.txt"), "w") as f:
         f.write("# x y comparison statistic level quantile_method ddof method confidence resamples seed "
                 "low high estimate standard_error (hex); intervals on tradeoff's streams, scipy's arithmetic\n")

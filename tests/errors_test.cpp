@@ -2,6 +2,7 @@
 // document. Each checks what the library does with the input — the exception type and the
 // content of its message, or the documented result (NaN, an empty result, a flag) — so the
 // document cannot drift from the code.
+#include <tradeoff/bootstrap.hpp>
 #include <tradeoff/csv.hpp>
 #include <tradeoff/group.hpp>
 #include <tradeoff/hypervolume.hpp>
@@ -9,8 +10,11 @@
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/pareto_archive.hpp>
 #include <tradeoff/quantile.hpp>
+#include <tradeoff/quantile_interval.hpp>
+#include <tradeoff/rank_test.hpp>
 #include <tradeoff/serving.hpp>
 #include <tradeoff/staircase.hpp>
+#include <tradeoff/tied_for_best.hpp>
 
 #include <doctest/doctest.h>
 
@@ -703,4 +707,225 @@ TEST_CASE("E101 group_by of an expression with more than INT_MAX rows: rejected 
   const auto mask = Eigen::Array<bool, Eigen::Dynamic, 1>::Constant(rows, true);
   CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::group_by(keys, mask); }),
                  "tradeoff::group_by: 2147483648 rows exceed"));
+// ---- bootstrap.hpp (E80-E89) ----
+
+namespace {
+
+tradeoff::bootstrap_options quick_bootstrap(tradeoff::interval_method method = tradeoff::interval_method::bca) {
+  tradeoff::bootstrap_options options;
+  options.resamples = 50;
+  options.method = method;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("E80 a confidence level outside (0 1) or NaN: std::domain_error") {
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  for (const double level : {0.0, 1.0, 1.5, -0.2, not_a_number}) {
+    tradeoff::bootstrap_options options = quick_bootstrap();
+    options.confidence_level = level;
+    const std::string message =
+        what_of<std::domain_error>([&] { return tradeoff::bootstrap_interval(v, tradeoff::statistic::mean(), options); });
+    CHECK(contains(message, "tradeoff::bootstrap_interval: confidence_level = "));
+    CHECK(contains(message, " is outside (0, 1)"));
+  }
+  tradeoff::bootstrap_options options = quick_bootstrap();
+  options.confidence_level = 1.5;
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::bootstrap_interval(v, tradeoff::statistic::mean(), options); }) ==
+        "tradeoff::bootstrap_interval: confidence_level = 1.5 is outside (0, 1)");
+}
+
+TEST_CASE("E81 zero or negative resamples: std::invalid_argument") {
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  tradeoff::bootstrap_options options = quick_bootstrap();
+  options.resamples = 0;
+  CHECK(what_of<std::invalid_argument>(
+            [&] { return tradeoff::bootstrap_interval(v, tradeoff::statistic::median(), options); }) ==
+        "tradeoff::bootstrap_interval: resamples = 0 must be positive");
+  options.resamples = -5;
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval(v, v, tradeoff::statistic::median(), tradeoff::comparison::ratio,
+                                              options);
+        }) == "tradeoff::bootstrap_interval: resamples = -5 must be positive");
+}
+
+TEST_CASE("E82 fewer than two valid values: std::invalid_argument") {
+  const Eigen::ArrayXd one = values_of({not_a_number, 4.0, not_a_number});
+  const Eigen::ArrayXd none(0);
+  const Eigen::ArrayXd fine = values_of({1, 2, 3});
+  CHECK(what_of<std::invalid_argument>(
+            [&] { return tradeoff::bootstrap_interval(one, tradeoff::statistic::mean(), quick_bootstrap()); }) ==
+        "tradeoff::bootstrap_interval: values has 1 valid (non-NaN) value; a bootstrap needs at least 2");
+  CHECK(what_of<std::invalid_argument>(
+            [&] { return tradeoff::bootstrap_interval(none, tradeoff::statistic::mean(), quick_bootstrap()); }) ==
+        "tradeoff::bootstrap_interval: values has 0 valid (non-NaN) values; a bootstrap needs at least 2");
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval(fine, one, tradeoff::statistic::mean(),
+                                              tradeoff::comparison::difference, quick_bootstrap());
+        }) == "tradeoff::bootstrap_interval: y has 1 valid (non-NaN) value; a bootstrap needs at least 2");
+}
+
+TEST_CASE("E83 values of the wrong length for a grouping: std::invalid_argument") {
+  const Eigen::ArrayXi keys = values_of({1, 1, 2}).cast<int>();
+  const auto g = tradeoff::group_by(keys);
+  const Eigen::ArrayXd v = values_of({1, 2});
+  CHECK(what_of<std::invalid_argument>(
+            [&] { return tradeoff::bootstrap_interval(g, v, tradeoff::statistic::median(), quick_bootstrap()); }) ==
+        "tradeoff::bootstrap_interval: values has 2 rows but the grouping has 3");
+}
+
+TEST_CASE("E84 a group with fewer than two valid values: NaN endpoints (no exception)") {
+  const Eigen::ArrayXi keys = values_of({1, 2, 2, 3, 3}).cast<int>();
+  const auto g = tradeoff::group_by(keys);
+  const Eigen::ArrayXd v = values_of({5, 1, 2, not_a_number, not_a_number});
+  const auto result = tradeoff::bootstrap_interval(g, v, tradeoff::statistic::median(), quick_bootstrap());
+  CHECK(result.count(0) == 1);
+  CHECK(std::isnan(result.low(0)));
+  CHECK(std::isnan(result.high(0)));
+  CHECK(result.estimate(0) == doctest::Approx(5.0));
+  CHECK(result.count(2) == 0);
+  CHECK(std::isnan(result.estimate(2)));
+  CHECK(result.count(1) == 2);
+  CHECK(std::isfinite(result.standard_error(1)));
+}
+
+TEST_CASE("E85 a resample index matrix of the wrong shape or with an index out of range: std::invalid_argument") {
+  const Eigen::ArrayXd v = values_of({1, not_a_number, 2, 3});  // 3 valid values
+  Eigen::ArrayXXi wrong_width = Eigen::ArrayXXi::Zero(2, 4);
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval_from_indices(v, tradeoff::statistic::mean(), wrong_width);
+        }) == "tradeoff::bootstrap_interval_from_indices: indices has 4 columns but the sample has 3 valid (non-NaN) "
+              "values");
+  Eigen::ArrayXXi outside = Eigen::ArrayXXi::Zero(2, 3);
+  outside(1, 2) = 3;
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval_from_indices(v, tradeoff::statistic::mean(), outside);
+        }) == "tradeoff::bootstrap_interval_from_indices: indices(1, 2) = 3 is outside [0, 3)");
+  outside(1, 2) = -1;
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::bootstrap_interval_from_indices(v, tradeoff::statistic::mean(), outside);
+                 }),
+                 "indices(1, 2) = -1 is outside [0, 3)"));
+  const Eigen::ArrayXXi no_rows(0, 3);
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval_from_indices(v, tradeoff::statistic::mean(), no_rows);
+        }) == "tradeoff::bootstrap_interval_from_indices: indices has no rows (one row per resample is needed)");
+  const Eigen::ArrayXXi three_rows = Eigen::ArrayXXi::Zero(3, 3);
+  const Eigen::ArrayXXi two_rows = Eigen::ArrayXXi::Zero(2, 3);
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval_from_indices(v, v, tradeoff::statistic::mean(),
+                                                           tradeoff::comparison::difference, three_rows, two_rows);
+        }) == "tradeoff::bootstrap_interval_from_indices: x_indices has 3 rows but y_indices has 2 (one row per "
+              "resample in both)");
+}
+
+TEST_CASE("E86 a quantile statistic with a level outside [0 1]: std::domain_error") {
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  CHECK(what_of<std::domain_error>([&] {
+          return tradeoff::bootstrap_interval(v, tradeoff::statistic::quantile(1.5), quick_bootstrap());
+        }) == "tradeoff::bootstrap_interval: statistic.level = 1.5 is outside [0, 1] (or NaN)");
+}
+
+TEST_CASE("E87 a negative ddof for the standard deviation: std::invalid_argument") {
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval(v, tradeoff::statistic::standard_deviation(-1), quick_bootstrap());
+        }) == "tradeoff::bootstrap_interval: statistic.ddof = -1 is negative");
+}
+
+TEST_CASE("E88 all-equal values: a point interval for percentile and basic and NaN for BCa (no exception)") {
+  const Eigen::ArrayXd same = values_of({3, 3, 3, 3});
+  const auto percentile = tradeoff::bootstrap_interval(same, tradeoff::statistic::mean(),
+                                                       quick_bootstrap(tradeoff::interval_method::percentile));
+  CHECK(percentile.low == doctest::Approx(3.0));
+  CHECK(percentile.high == doctest::Approx(3.0));
+  const auto bca = tradeoff::bootstrap_interval(same, tradeoff::statistic::mean(), quick_bootstrap());
+  CHECK(std::isnan(bca.low));
+  CHECK(std::isnan(bca.high));
+  CHECK(bca.estimate == doctest::Approx(3.0));
+}
+
+TEST_CASE("E89 a ratio whose denominator statistic is 0: numpy's inf and NaN (no exception)") {
+  const Eigen::ArrayXd x = values_of({1, 2, 3});
+  const Eigen::ArrayXd zeros = values_of({0, 0, 0});
+  const auto interval = tradeoff::bootstrap_interval(x, zeros, tradeoff::statistic::median(),
+                                                     tradeoff::comparison::ratio,
+                                                     quick_bootstrap(tradeoff::interval_method::percentile));
+  CHECK(std::isinf(interval.estimate));
+  CHECK(std::isnan(interval.low));  // numpy's lerp of inf and inf
+  CHECK(std::isnan(interval.high));
+}
+
+// ---- quantile_interval.hpp (E90-E91) ----
+
+TEST_CASE("E90 a quantile or confidence level outside (0 1) for an order-statistic interval: std::domain_error") {
+  const Eigen::ArrayXd v = values_of({1, 2, 3});
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::quantile_interval(v, 1.0); }) ==
+        "tradeoff::quantile_interval: level = 1 is outside (0, 1)");
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::quantile_interval(v, not_a_number); }) ==
+        "tradeoff::quantile_interval: level = nan is outside (0, 1)");
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::median_interval(v, 0.0); }) ==
+        "tradeoff::median_interval: confidence_level = 0 is outside (0, 1)");
+}
+
+TEST_CASE("E91 no valid values for an order-statistic interval: std::invalid_argument and infinite bounds when n is small") {
+  const Eigen::ArrayXd nothing = values_of({not_a_number, not_a_number});
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::median_interval(nothing); }) ==
+        "tradeoff::median_interval: values has no valid (non-NaN) value");
+  const auto small = tradeoff::median_interval(values_of({4, 1, 3}));  // 3 values cannot reach 95 %
+  CHECK(small.lower_rank == 0);
+  CHECK(small.upper_rank == 4);
+  CHECK(std::isinf(small.low));
+  CHECK(std::isinf(small.high));
+  CHECK(small.coverage == doctest::Approx(1.0));
+}
+
+// ---- rank_test.hpp (E92-E93) ----
+
+TEST_CASE("E92 a rank-test sample with no valid value: std::invalid_argument") {
+  const Eigen::ArrayXd fine = values_of({1, 2, 3});
+  const Eigen::ArrayXd nothing = values_of({not_a_number});
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::mann_whitney_u(fine, nothing); }) ==
+        "tradeoff::mann_whitney_u: y has no valid (non-NaN) value");
+  const Eigen::ArrayXd empty(0);
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::cliffs_delta(empty, fine); }) ==
+        "tradeoff::cliffs_delta: x has no valid (non-NaN) value");
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::hodges_lehmann_shift(fine, empty); }),
+                 "tradeoff::hodges_lehmann_shift: y has no valid"));
+}
+
+TEST_CASE("E93 a p-value outside [0 1] for Holm's correction: std::domain_error") {
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::holm_adjust(values_of({0.2, 1.5})); }) ==
+        "tradeoff::holm_adjust: p_values(1) = 1.5 is outside [0, 1]");
+  const Eigen::ArrayXd with_nan = tradeoff::holm_adjust(values_of({0.2, not_a_number}));
+  CHECK(std::isnan(with_nan(1)));  // NaN is not an error: it stays NaN and is not counted
+  CHECK(with_nan(0) == doctest::Approx(0.2));
+}
+
+// ---- tied_for_best.hpp (E94) ----
+
+TEST_CASE("E94 a significance level outside (0 1) for tied_for_best: std::domain_error") {
+  const Eigen::ArrayXi keys = values_of({1, 1, 2, 2}).cast<int>();
+  const Eigen::ArrayXd v = values_of({1, 2, 3, 4});
+  tradeoff::tied_for_best_options options;
+  options.level = 1.0;
+  CHECK(what_of<std::domain_error>([&] {
+          return tradeoff::tied_for_best(tradeoff::group_by(keys), v, tradeoff::sense::minimize, options);
+        }) == "tradeoff::tied_for_best: level = 1 is outside (0, 1)");
+  options.level = 0.05;
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::tied_for_best(tradeoff::group_by(keys), values_of({1, 2}), tradeoff::sense::minimize,
+                                         options);
+        }) == "tradeoff::tied_for_best: values has 2 rows but the grouping has 4");
+}
+
+TEST_CASE("E95 throughput-ratio columns of different lengths or too few complete rows: std::invalid_argument") {
+  const Eigen::ArrayXd t = values_of({90, 91, 89});
+  const Eigen::ArrayXd c = values_of({20, 21});
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::bootstrap_throughput_ratio(t, c, t, t); }) ==
+        "tradeoff::bootstrap_throughput_ratio: throughput_a has 3 rows but cache_a has 2");
+  const Eigen::ArrayXd gaps = values_of({20, not_a_number, not_a_number});
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::bootstrap_throughput_ratio(t, t, t, gaps); }) ==
+        "tradeoff::bootstrap_throughput_ratio: throughput_b has 1 valid (non-NaN) value; a bootstrap needs at least 2");
 }

@@ -3,6 +3,7 @@
 // paths) and each input is compared with a copy taken before the call, bit for bit (so a NaN
 // payload or the sign of a zero that changed would be caught, and a sort done in place then
 // undone would not hide a reordering that happened in between).
+#include <tradeoff/bootstrap.hpp>
 #include <tradeoff/csv.hpp>
 #include <tradeoff/group.hpp>
 #include <tradeoff/hypervolume.hpp>
@@ -10,8 +11,11 @@
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/pareto_archive.hpp>
 #include <tradeoff/quantile.hpp>
+#include <tradeoff/quantile_interval.hpp>
+#include <tradeoff/rank_test.hpp>
 #include <tradeoff/serving.hpp>
 #include <tradeoff/staircase.hpp>
+#include <tradeoff/tied_for_best.hpp>
 
 #include <doctest/doctest.h>
 
@@ -227,4 +231,46 @@ TEST_CASE("no public function modifies its inputs (random inputs with NaN, ties,
   static_cast<void>(table.numeric("a"));
   static_cast<void>(table.booleans("moe"));
   CHECK(text == copy);
+}
+
+TEST_CASE("no interval or rank-test function modifies its inputs") {
+  std::mt19937_64 rng(31);
+  for (const Eigen::Index n : {Eigen::Index{4}, Eigen::Index{37}, Eigen::Index{300}}) {
+    Eigen::ArrayXd x = random_array(rng, n);
+    Eigen::ArrayXd y = random_array(rng, n + 3);
+    x(0) = 1.0;  // at least two valid values in each
+    x(1) = 2.0;
+    y(0) = -1.0;
+    y(1) = 0.5;
+    tradeoff::bootstrap_options options;
+    options.resamples = 60;
+    for (const auto& s : {tradeoff::statistic::mean(), tradeoff::statistic::median(), tradeoff::statistic::iqr(),
+                          tradeoff::statistic::quantile(0.2, tradeoff::quantile_method::hazen),
+                          tradeoff::statistic::standard_deviation()}) {
+      unchanged("bootstrap_interval", x, [&] { return tradeoff::bootstrap_interval(x, s, options); });
+      unchanged("bootstrap_interval (x, y)", y, [&] {
+        return tradeoff::bootstrap_interval(x, y, s, tradeoff::comparison::difference, options);
+      });
+    }
+    const auto valid = static_cast<Eigen::Index>((x == x).count());
+    const Eigen::ArrayXXi indices = Eigen::ArrayXXi::Constant(5, valid, 1);
+    unchanged("bootstrap_interval_from_indices", indices,
+              [&] { return tradeoff::bootstrap_interval_from_indices(x, tradeoff::statistic::median(), indices); });
+    const Eigen::ArrayXi keys = Eigen::ArrayXi::LinSpaced(n, 0, 2);
+    const auto g = tradeoff::group_by(keys);
+    unchanged("bootstrap_interval (grouped)", x,
+              [&] { return tradeoff::bootstrap_interval(g, x, tradeoff::statistic::median(), options); });
+    tradeoff::tied_for_best_options best;
+    best.bootstrap.resamples = 30;
+    unchanged("tied_for_best", x, [&] { return tradeoff::tied_for_best(g, x, tradeoff::sense::minimize, best); });
+    unchanged("quantile_interval", x, [&] { return tradeoff::quantile_interval(x, 0.3); });
+    unchanged("median_interval", x, [&] { return tradeoff::median_interval(x, 0.9); });
+    unchanged("mann_whitney_u", x, [&] { return tradeoff::mann_whitney_u(x, y); });
+    unchanged("mann_whitney_u (y)", y, [&] { return tradeoff::mann_whitney_u(x, y); });
+    unchanged("cliffs_delta", y, [&] { return tradeoff::cliffs_delta(x, y); });
+    unchanged("common_language_effect", x, [&] { return tradeoff::common_language_effect(x, y); });
+    unchanged("hodges_lehmann_shift", x, [&] { return tradeoff::hodges_lehmann_shift(x, y); });
+    const Eigen::ArrayXd p = Eigen::ArrayXd::LinSpaced(n, 0.5, 0.0);
+    unchanged("holm_adjust", p, [&] { return tradeoff::holm_adjust(p); });
+  }
 }

@@ -7,6 +7,7 @@
 /// Needs the tradeoff::tradeoff CMake target (Eigen, and fast-cpp-csv-parser for csv.hpp).
 /// Code that needs only the math may include the headers it uses and link tradeoff::core.
 
+#include <tradeoff/bootstrap.hpp>
 #include <tradeoff/csv.hpp>
 #include <tradeoff/fixed_vram.hpp>
 #include <tradeoff/gpu.hpp>
@@ -17,10 +18,13 @@
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/pareto_archive.hpp>
 #include <tradeoff/quantile.hpp>
+#include <tradeoff/quantile_interval.hpp>
+#include <tradeoff/rank_test.hpp>
 #include <tradeoff/sense.hpp>
 #include <tradeoff/serving.hpp>
 #include <tradeoff/serving_config.hpp>
 #include <tradeoff/staircase.hpp>
+#include <tradeoff/tied_for_best.hpp>
 #include <tradeoff/version.hpp>
 
 #endif  // TRADEOFF_TRADEOFF_HPP

@@ -1,0 +1,130 @@
+#ifndef TRADEOFF_DETAIL_MANN_WHITNEY_CORE_HPP
+#define TRADEOFF_DETAIL_MANN_WHITNEY_CORE_HPP
+
+/// @file
+/// @brief scipy 1.10.1's `mannwhitneyu` arithmetic: average ranks, U, the tie term, the normal
+/// approximation and the exact null distribution by the recurrence of Mann & Whitney (1947,
+/// Theorem 2.5 in scipy's reference [3]: f(m, n, k) = f(m − 1, n, k − n) + f(m, n − 1, k)),
+/// computed in double in the same way, so the counts are the same doubles as scipy's even where
+/// they exceed 2^53. Internal.
+
+#include <tradeoff/detail/float_exact.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <numeric>
+#include <vector>
+
+namespace tradeoff::detail {
+
+/// U of the first sample, the tie term Σ(t³ − t) over groups of equal values of the pooled
+/// sample, and whether there are ties.
+struct rank_sums {
+  double u_first = 0.0;
+  double tie_term = 0.0;
+  bool has_ties = false;
+};
+
+/// Average ranks of the pooled sample x ++ y (scipy.stats.rankdata, method 'average'), summed
+/// over x; O(N log N).
+inline rank_sums pooled_rank_sums(const std::vector<double>& x, const std::vector<double>& y) {
+  const std::size_t n1 = x.size();
+  const std::size_t total = n1 + y.size();
+  std::vector<double> pooled(x);
+  pooled.insert(pooled.end(), y.begin(), y.end());
+  std::vector<std::size_t> order(total);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return pooled[a] < pooled[b]; });
+  rank_sums sums;
+  double rank_sum_first = 0.0;  // sums of half-integers: exact in any order
+  std::int64_t ties = 0;
+  for (std::size_t first = 0; first < total;) {
+    std::size_t last = first + 1;
+    while (last < total && !(pooled[order[first]] < pooled[order[last]])) {
+      ++last;
+    }
+    const auto t = static_cast<std::int64_t>(last - first);
+    ties += t * t * t - t;
+    // ranks first + 1 .. last, average (first + 1 + last) / 2
+    const double average = 0.5 * static_cast<double>(first + 1 + last);
+    for (std::size_t k = first; k < last; ++k) {
+      if (order[k] < n1) {
+        rank_sum_first += average;
+      }
+    }
+    first = last;
+  }
+  const double count = static_cast<double>(n1);
+  sums.u_first = rank_sum_first - count * (count + 1.0) / 2.0;
+  sums.tie_term = static_cast<double>(ties);
+  sums.has_ties = ties != 0;
+  return sums;
+}
+
+/// scipy's `special.binom(n, k)` for integers: the product loop (exact to a few ulp).
+inline double binomial_coefficient(std::size_t n, std::size_t k) {
+  const std::size_t smaller = std::min(k, n - k);
+  const double top = static_cast<double>(n);
+  const double kx = static_cast<double>(smaller);
+  double numerator = 1.0;
+  double denominator = 1.0;
+  for (std::size_t i = 1; i <= smaller; ++i) {
+    numerator *= static_cast<double>(i) + top - kx;
+    denominator *= static_cast<double>(i);
+    if (std::fabs(numerator) > 1e50) {
+      numerator /= denominator;
+      denominator = 1.0;
+    }
+  }
+  return numerator / denominator;
+}
+
+/// P(U >= u) under the null for sample sizes m, n: scipy's `_mwu_state.sf(int(u), m, n)`, the
+/// sequential sum of f(m, n, k) / binom(m + n, m) for k = 0 .. mn − int(u).
+inline double mann_whitney_exact_sf(double u, std::size_t m, std::size_t n) {
+  const std::size_t product = m * n;
+  const auto truncated = static_cast<std::size_t>(u);
+  const std::size_t top = product - std::min(truncated, product);
+  // f over layers a = 0..m: layer[b][k] = f(a, b, k), b = 0..n, k = 0..top
+  const std::size_t width = top + 1;
+  std::vector<double> previous((n + 1) * width, 0.0);
+  std::vector<double> current((n + 1) * width, 0.0);
+  auto f_of = [&](const std::vector<double>& layer, std::size_t a, std::size_t b, std::ptrdiff_t k) {
+    if (k < 0 || static_cast<std::size_t>(k) > a * b) {
+      return 0.0;
+    }
+    return layer[b * width + static_cast<std::size_t>(k)];
+  };
+  for (std::size_t a = 0; a <= m; ++a) {
+    for (std::size_t b = 0; b <= n; ++b) {
+      for (std::size_t k = 0; k <= top; ++k) {
+        double value = 0.0;
+        if (k > a * b) {
+          value = 0.0;
+        } else if (k == 0) {
+          value = 1.0;
+        } else {
+          const double left = a == 0 ? 0.0
+                                     : f_of(previous, a - 1, b,
+                                            static_cast<std::ptrdiff_t>(k) - static_cast<std::ptrdiff_t>(b));
+          const double right = b == 0 ? 0.0 : f_of(current, a, b - 1, static_cast<std::ptrdiff_t>(k));
+          value = left + right;
+        }
+        current[b * width + k] = value;
+      }
+    }
+    std::swap(previous, current);
+  }
+  const double all = binomial_coefficient(m + n, m);
+  double cumulative = 0.0;
+  for (std::size_t k = 0; k <= top; ++k) {
+    cumulative += previous[n * width + k] / all;
+  }
+  return cumulative;
+}
+
+}  // namespace tradeoff::detail
+
+#endif  // TRADEOFF_DETAIL_MANN_WHITNEY_CORE_HPP

@@ -1,0 +1,254 @@
+#ifndef TRADEOFF_DETAIL_RESAMPLE_STATISTIC_HPP
+#define TRADEOFF_DETAIL_RESAMPLE_STATISTIC_HPP
+
+/// @file
+/// @brief One-sample statistics evaluated on bootstrap resamples and jackknife (leave-one-out)
+/// samples, with numpy 1.24's arithmetic. Internal, except for the vocabulary type `statistic`,
+/// which <tradeoff/bootstrap.hpp> declares as API.
+///
+/// Order statistics (median, quantile, IQR): the sample is sorted once; a resample is a count per
+/// sorted position (the drawn indices are histogrammed), and the needed order statistics are read
+/// off the running count, so a resample costs O(n) without comparing doubles. The values, and
+/// so numpy's lerp of them, are the ones numpy's partition would pick. A leave-one-out sample
+/// reads sorted[k] or sorted[k + 1]. Mean and standard deviation gather the resample in drawn
+/// order and sum it in numpy's order (numpy_sum.hpp).
+
+#include <tradeoff/detail/numpy_sum.hpp>
+#include <tradeoff/detail/quantile_core.hpp>
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <numeric>
+#include <vector>
+
+namespace tradeoff {
+
+/// @brief Which one-sample statistic a bootstrap interval is for. Declared in <tradeoff/bootstrap.hpp>.
+enum class statistic_kind { mean, median, quantile, iqr, standard_deviation };
+
+/// @brief A one-sample statistic, as numpy computes it. Build one with the factories.
+/// Declared in <tradeoff/bootstrap.hpp>.
+struct statistic {
+  statistic_kind kind = statistic_kind::median;
+  double level = 0.5;                                ///< quantile: the level in [0, 1].
+  quantile_method method = quantile_method::linear;  ///< quantile and iqr: numpy's method.
+  int ddof = 1;                                      ///< standard_deviation: delta degrees of freedom.
+
+  /// `np.mean` (pairwise summation, numpy's order).
+  [[nodiscard]] static statistic mean() noexcept { return {statistic_kind::mean, 0.5, quantile_method::linear, 1}; }
+  /// `np.median`: the middle value or (a + b) / 2 of the middle pair.
+  [[nodiscard]] static statistic median() noexcept {
+    return {statistic_kind::median, 0.5, quantile_method::linear, 1};
+  }
+  /// `np.quantile(x, level, method=method)`.
+  [[nodiscard]] static statistic quantile(double level, quantile_method method = quantile_method::linear) noexcept {
+    return {statistic_kind::quantile, level, method, 1};
+  }
+  /// Q3 − Q1 with `np.quantile(x, [0.25, 0.75], method=method)`.
+  [[nodiscard]] static statistic iqr(quantile_method method = quantile_method::linear) noexcept {
+    return {statistic_kind::iqr, 0.5, method, 1};
+  }
+  /// `np.std(x, ddof=ddof)`; default 1 as pandas (numpy's default is 0).
+  [[nodiscard]] static statistic standard_deviation(int ddof = 1) noexcept {
+    return {statistic_kind::standard_deviation, 0.5, quantile_method::linear, ddof};
+  }
+};
+
+namespace detail {
+
+/// The order statistics a statistic reads from a sample of size m, and how it combines them.
+struct order_plan {
+  quantile_position first;   // median: lower/upper of the middle pair; quantile; iqr: Q1
+  quantile_position second;  // iqr: Q3
+  std::vector<Eigen::Index> ranks;  // sorted, distinct
+};
+
+inline order_plan plan_order_statistics(const statistic& s, Eigen::Index m) {
+  order_plan plan;
+  switch (s.kind) {
+    case statistic_kind::median:
+      plan.first.lower = (m - 1) / 2;
+      plan.first.upper = m / 2;
+      add_median_needed(m, plan.ranks);
+      break;
+    case statistic_kind::quantile:
+      plan.first = locate_quantile(m, s.level, s.method);
+      add_needed(plan.first, plan.ranks);
+      break;
+    default:  // iqr
+      plan.first = locate_quantile(m, 0.25, s.method);
+      plan.second = locate_quantile(m, 0.75, s.method);
+      add_needed(plan.first, plan.ranks);
+      add_needed(plan.second, plan.ranks);
+      break;
+  }
+  std::sort(plan.ranks.begin(), plan.ranks.end());
+  plan.ranks.erase(std::unique(plan.ranks.begin(), plan.ranks.end()), plan.ranks.end());
+  return plan;
+}
+
+/// A statistic of one sample (its valid values in row order) on the sample, on resamples and on
+/// leave-one-out samples.
+class resample_statistic {
+ public:
+  resample_statistic(const double* values, std::size_t n, const statistic& s) : values_(values, values + n), s_(s) {
+    gathered_.resize(n);
+    squares_.resize(n);
+    if (is_order_statistic()) {
+      std::vector<std::uint32_t> order(n);
+      std::iota(order.begin(), order.end(), 0U);
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::uint32_t a, std::uint32_t b) { return values_[a] < values_[b]; });
+      sorted_.resize(n);
+      rank_of_.resize(n);
+      for (std::size_t r = 0; r < n; ++r) {
+        sorted_[r] = values_[order[r]];
+        rank_of_[order[r]] = static_cast<std::uint32_t>(r);
+      }
+      counts_.assign(n, 0U);
+      full_plan_ = plan_order_statistics(s, static_cast<Eigen::Index>(n));
+      picked_.resize(full_plan_.ranks.size());
+    }
+  }
+
+  [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
+
+  /// The statistic of the sample itself: as a 1-D array to numpy, or (`rows_of_matrix`) as a row
+  /// of a 2-D array reduced along its last axis.
+  [[nodiscard]] double of_sample(bool rows_of_matrix = false) {
+    if (is_order_statistic()) {
+      return combine(full_plan_, [&](Eigen::Index k) { return sorted_[static_cast<std::size_t>(k)]; });
+    }
+    return of_values(values_.data(), values_.size(), rows_of_matrix);
+  }
+
+  /// The statistic of the resample values[index[0]], ..., values[index[n-1]] (a row of numpy's
+  /// resample matrix).
+  [[nodiscard]] double of_resample(const std::uint32_t* index) {
+    const std::size_t n = values_.size();
+    if (!is_order_statistic()) {
+      for (std::size_t i = 0; i < n; ++i) {
+        gathered_[i] = values_[index[i]];
+      }
+      return of_values(gathered_.data(), n, true);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      ++counts_[rank_of_[index[i]]];
+    }
+    // walk the running count up to the last needed rank
+    std::size_t next = 0;
+    std::uint32_t below = 0;
+    const std::size_t needed = full_plan_.ranks.size();
+    for (std::size_t r = 0; r < n && next < needed; ++r) {
+      below += counts_[r];
+      while (next < needed && static_cast<std::uint32_t>(full_plan_.ranks[next]) < below) {
+        picked_[next++] = sorted_[r];
+      }
+    }
+    std::fill(counts_.begin(), counts_.end(), 0U);
+    return combine(full_plan_, [&](Eigen::Index k) {
+      const auto at = std::lower_bound(full_plan_.ranks.begin(), full_plan_.ranks.end(), k);
+      return picked_[static_cast<std::size_t>(at - full_plan_.ranks.begin())];
+    });
+  }
+
+  /// out[i] = the statistic without value i (scipy's jackknife rows, in row order).
+  void jackknife(double* out) {
+    const std::size_t n = values_.size();
+    if (is_order_statistic()) {
+      const order_plan plan = plan_order_statistics(s_, static_cast<Eigen::Index>(n - 1));
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto removed = static_cast<Eigen::Index>(rank_of_[i]);
+        out[i] = combine(plan, [&](Eigen::Index k) {
+          return sorted_[static_cast<std::size_t>(k < removed ? k : k + 1)];
+        });
+      }
+      return;
+    }
+    if (n <= exact_jackknife_limit) {
+      for (std::size_t i = 0; i < n; ++i) {
+        std::copy(values_.begin(), values_.begin() + static_cast<std::ptrdiff_t>(i), gathered_.begin());
+        std::copy(values_.begin() + static_cast<std::ptrdiff_t>(i + 1), values_.end(),
+                  gathered_.begin() + static_cast<std::ptrdiff_t>(i));
+        out[i] = of_values(gathered_.data(), n - 1, true);
+      }
+      return;
+    }
+    // large samples: O(n) downdates of the sum and of the sum of squared deviations
+    const double total = numpy_sum(values_.data(), n, false);
+    const double mean = total / static_cast<double>(n);
+    double squares = 0.0;
+    for (const double x : values_) {
+      squares += (x - mean) * (x - mean);
+    }
+    const double m = static_cast<double>(n - 1);
+    for (std::size_t i = 0; i < n; ++i) {
+      const double x = values_[i];
+      if (s_.kind == statistic_kind::mean) {
+        out[i] = (total - x) / m;
+      } else {
+        const double remaining = squares - (x - mean) * (x - mean) * static_cast<double>(n) / m;
+        const double divisor = m - static_cast<double>(s_.ddof);
+        out[i] = std::sqrt(std::max(remaining, 0.0) / (divisor > 0.0 ? divisor : 0.0));
+      }
+    }
+  }
+
+  /// Up to this size the jackknife of a mean or standard deviation is numpy's exact one (O(n^2)).
+  static constexpr std::size_t exact_jackknife_limit = 4096;
+
+ private:
+  [[nodiscard]] bool is_order_statistic() const noexcept {
+    return s_.kind == statistic_kind::median || s_.kind == statistic_kind::quantile ||
+           s_.kind == statistic_kind::iqr;
+  }
+
+  [[nodiscard]] double of_values(const double* data, std::size_t n, bool rows_of_matrix) {
+    if (s_.kind == statistic_kind::mean) {
+      return numpy_mean(data, n, rows_of_matrix);
+    }
+    return numpy_std(data, n, s_.ddof, rows_of_matrix, squares_.data());
+  }
+
+  template <typename ValueAt>
+  [[nodiscard]] double combine(const order_plan& plan, ValueAt value_at) const {
+    auto quantile_of = [&](const quantile_position& p) {
+      if (!p.interpolates) {
+        return value_at(p.lower);
+      }
+      return numpy_lerp(value_at(p.lower), value_at(p.upper), p.gamma);
+    };
+    switch (s_.kind) {
+      case statistic_kind::median:
+        if (plan.first.lower == plan.first.upper) {
+          return value_at(plan.first.lower);
+        }
+        return (value_at(plan.first.lower) + value_at(plan.first.upper)) / 2.0;
+      case statistic_kind::quantile:
+        return quantile_of(plan.first);
+      default:
+        return quantile_of(plan.second) - quantile_of(plan.first);
+    }
+  }
+
+  std::vector<double> values_;
+  statistic s_;
+  std::vector<double> gathered_;
+  std::vector<double> squares_;
+  std::vector<double> sorted_;
+  std::vector<std::uint32_t> rank_of_;
+  std::vector<std::uint32_t> counts_;
+  order_plan full_plan_;
+  std::vector<double> picked_;
+};
+
+}  // namespace detail
+
+}  // namespace tradeoff
+
+#endif  // TRADEOFF_DETAIL_RESAMPLE_STATISTIC_HPP

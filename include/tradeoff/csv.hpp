@@ -567,7 +567,12 @@ struct record_scan {
 class csv_builder {
  public:
   csv_builder(std::string source, const csv_options& options)
-      : options_(options), delimiter_(options.delimiter), comment_(options.comment) {
+      : options_(options),
+        delimiter_(options.delimiter),
+        comment_(options.comment),
+        plain_lines_(options.comment == '\0' && !options.quoted_newlines),
+        every_column_(options.usecols.empty()),
+        fill_short_rows_(options.fill_short_rows) {
     table_.source_ = std::move(source);
   }
 
@@ -704,7 +709,7 @@ class csv_builder {
       }
       const std::size_t length = std::strlen(line);
       out = {line, length, line_number, line_number};
-      if (comment_ == '\0' && !options_.quoted_newlines) {
+      if (plain_lines_) {
         return true;  // the plain path: nothing to scan
       }
       if (std::memchr(line, '"', length) == nullptr) {
@@ -943,13 +948,13 @@ class csv_builder {
     table_.row_starts_.push_back(row_start);
     std::uint32_t* const ends = table_.cell_ends_.extend(stored_);
     // Room for the row, and for one separator byte per cell a short row is padded with.
-    char* const row = table_.arena_.extend(length + (options_.fill_short_rows ? columns_ : 0));
+    char* const row = table_.arena_.extend(length + (fill_short_rows_ ? columns_ : 0));
     const char* const last = line + length;
     std::size_t found = 0;   // cells in the file's row
     std::size_t stored = 0;  // cells kept (usecols)
     char* cursor = row;
 
-    if (options_.usecols.empty() && std::memchr(line, '"', length) == nullptr) {
+    if (every_column_ && std::memchr(line, '"', length) == nullptr) {
       // Fast path: the row is stored verbatim, delimiters included, and they are its cell ends.
       const auto* carriage_return = static_cast<const char*>(std::memchr(line, '\r', length));
       std::memcpy(row, line, length);
@@ -997,7 +1002,7 @@ class csv_builder {
       cursor = sink.cursor;
     }
     if (found != columns_) {
-      if (!options_.fill_short_rows) {
+      if (!fill_short_rows_) {
         wrong_cell_count(line_number, found);
       }
       for (; found < columns_; ++found) {  // pandas pads a short row with NaN: empty cells
@@ -1015,6 +1020,9 @@ class csv_builder {
   const csv_options& options_;
   char delimiter_;
   char comment_;
+  bool plain_lines_;      // no comment character and no quoted line breaks: a line is a record
+  bool every_column_;     // no usecols
+  bool fill_short_rows_;
   table table_;
   std::vector<std::string> file_names_;  // every column of the file (usecols keeps some)
   std::vector<char> keep_;               // per file column: stored in the table

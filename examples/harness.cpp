@@ -61,7 +61,8 @@ int main(int argc, char** argv) {
     const tradeoff::table runs = tradeoff::read_csv(path);
     const std::vector<std::string> run = runs.strings("run");
     const std::vector<std::string> type = runs.strings("type");
-    const mask moe = runs.booleans("moe");
+    const tradeoff::boolean_column flags = runs.booleans_with_mask("moe");
+    const mask moe = flags.values || flags.missing;  // a missing flag is not dense (pandas' moe == False)
     const Eigen::ArrayXd cache = runs.numeric("theoretical_cache_mb");
     const Eigen::ArrayXd loss = runs.numeric("val_loss");
     auto name = [&](Eigen::Index row) { return run[static_cast<std::size_t>(row)]; };

@@ -171,7 +171,14 @@ columns load(const tradeoff::table& data, const options& o) {
     for (Eigen::Index i = 0; i < rows; ++i) c.run.push_back("row" + std::to_string(i));
   }
   if (data.has_column(o.moe)) {
-    c.moe = data.booleans(o.moe);
+    // A missing flag (an empty cell or nan, as pandas writes one) is not dense: pandas' `moe == False`
+    // is False there, and the seed's `if moe` is True for NaN.
+    const tradeoff::boolean_column flags = data.booleans_with_mask(o.moe);
+    c.moe = flags.values || flags.missing;
+    if (flags.missing_count > 0) {
+      std::cout << "  " << o.moe << ": " << flags.missing_count
+                << " cells missing (counted as not dense, as pandas' moe == False does)\n";
+    }
   } else {
     std::cout << "no column '" << o.moe << "' (--moe-col): every run counts as dense\n";
     c.moe = mask::Constant(rows, false);

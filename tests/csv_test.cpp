@@ -12,6 +12,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <ios>
+#include <limits>
 #include <random>
 #include <sstream>
 #include <string>
@@ -516,4 +518,359 @@ TEST_CASE("read_csv: a header of names crafted for one std::hash value costs wha
   INFO("random names " << random_cost << " s, crafted names " << crafted_cost << " s");
   CHECK(crafted_cost < 5.0 * random_cost + 2e-3);
   CHECK(columns == 6 * n);
+}
+
+// ------------------------------------------------------------------------------------------
+// csv_options, compared with pandas 1.5.3 (tests/golden/make_golden_csv_options.py)
+
+namespace {
+
+std::string unhex(const std::string& hex) {
+  std::string out;
+  for (std::size_t i = 0; hex != "=" && i + 1 < hex.size(); i += 2) {
+    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  }
+  return out;
+}
+
+std::vector<std::string> words(const std::string& line) {
+  std::istringstream in(line);
+  std::vector<std::string> out;
+  for (std::string word; in >> word;) {
+    out.push_back(word);
+  }
+  return out;
+}
+
+std::vector<std::string> unhex_list(const std::string& value) {
+  std::vector<std::string> out;
+  std::size_t first = 0;
+  for (std::size_t bar = value.find('|'); ; bar = value.find('|', first)) {
+    out.push_back(unhex(value.substr(first, bar - first)));
+    if (bar == std::string::npos) {
+      break;
+    }
+    first = bar + 1;
+  }
+  return out;
+}
+
+/// The csv_options of an "options key=value ..." line of the golden file.
+tradeoff::csv_options options_of(const std::vector<std::string>& fields) {
+  tradeoff::csv_options options;
+  for (std::size_t i = 1; i < fields.size(); ++i) {
+    const std::size_t equals = fields[i].find('=');
+    REQUIRE(equals != std::string::npos);
+    const std::string key = fields[i].substr(0, equals);
+    const std::string value = fields[i].substr(equals + 1);
+    if (key == "delimiter") {
+      options.delimiter = static_cast<char>(std::stoi(value));
+    } else if (key == "skip_rows") {
+      options.skip_rows = std::stoul(value);
+    } else if (key == "comment") {
+      options.comment = static_cast<char>(std::stoi(value));
+    } else if (key == "quoted_newlines") {
+      options.quoted_newlines = value == "1";
+    } else if (key == "fill_short_rows") {
+      options.fill_short_rows = value == "1";
+    } else if (key == "header_rows") {
+      options.header_rows = std::stoul(value);
+    } else if (key == "na_values") {
+      options.na_values = unhex_list(value);
+    } else if (key == "usecols") {
+      options.usecols = unhex_list(value);
+    } else {
+      FAIL("unknown option " << key);
+    }
+  }
+  return options;
+}
+
+double from_hex(const std::string& text) {
+  return text == "nan" ? std::numeric_limits<double>::quiet_NaN() : std::strtod(text.c_str(), nullptr);
+}
+
+/// A golden file of tests/data, opened after its first line (a comment).
+std::ifstream open_golden(const std::string& file) {
+  std::ifstream golden(std::string(TRADEOFF_TEST_DATA_DIR) + "/" + file);
+  REQUIRE(golden.good());
+  std::string comment;
+  std::getline(golden, comment);
+  return golden;
+}
+
+}  // namespace
+
+TEST_CASE("csv_options: names and values are pandas' on every fixture") {
+  std::ifstream golden = open_golden("golden_csv_options.txt");
+  std::string line;
+  int cases = 0;
+  while (std::getline(golden, line)) {
+    const std::vector<std::string> head = words(line);
+    REQUIRE(head.size() == 3);
+    REQUIRE(head[0] == "case");
+    CAPTURE(head[1]);
+    std::getline(golden, line);
+    const tradeoff::csv_options options = options_of(words(line));
+    std::getline(golden, line);  // sep: what pandas sniffed, checked through the names below
+    std::getline(golden, line);
+    std::vector<std::string> names = words(line);
+    names.erase(names.begin());
+    for (std::string& name : names) {
+      name = unhex(name);
+    }
+    std::getline(golden, line);
+    const Eigen::Index rows = std::stol(words(line)[1]);
+
+    const tradeoff::table table =
+        tradeoff::read_csv(std::string(TRADEOFF_TEST_DATA_DIR) + "/csv_options/" + head[2], options);
+    CHECK(table.column_names() == names);
+    CHECK(table.rows() == rows);
+    for (const std::string& name : names) {
+      CAPTURE(name);
+      std::getline(golden, line);
+      const std::vector<std::string> numbers = words(line);
+      std::getline(golden, line);
+      const std::vector<std::string> texts = words(line);
+      REQUIRE(static_cast<Eigen::Index>(numbers.size()) == rows + 1);
+      REQUIRE(static_cast<Eigen::Index>(texts.size()) == rows + 1);
+      if (!table.has_column(name) || table.rows() != rows) {
+        continue;
+      }
+      const Eigen::ArrayXd values = table.numeric(name);
+      const std::vector<std::string> cells = table.strings(name);
+      for (Eigen::Index row = 0; row < rows; ++row) {
+        CAPTURE(row);
+        const auto r = static_cast<std::size_t>(row) + 1;
+        CHECK(same_double(values[row], from_hex(numbers[r])));
+        if (texts[r] != "-" && texts[r] != "*") {
+          CHECK(cells[r - 1] == unhex(texts[r]));
+        }
+      }
+    }
+    ++cases;
+  }
+  CHECK(cases == 16);
+}
+
+TEST_CASE("csv_options: the sniffed delimiter is csv.Sniffer's") {
+  std::ifstream golden = open_golden("golden_csv_sniff.txt");
+  std::string line;
+  int lines = 0;
+  while (std::getline(golden, line)) {
+    const std::vector<std::string> fields = words(line);
+    REQUIRE(fields.size() == 2);
+    const std::string header = unhex(fields[0]);
+    CAPTURE(header);
+    const char expected = fields[1] == "ERR" ? '\0' : static_cast<char>(std::stoi(fields[1]));
+    CHECK(tradeoff::detail::sniff_delimiter(header) == expected);
+    ++lines;
+  }
+  CHECK(lines == 39);
+  // End to end: the guessed delimiter splits the rows; a guess of the quote character is an error.
+  tradeoff::csv_options sniff;
+  sniff.delimiter = tradeoff::csv_options::sniff;
+  std::istringstream tsv("a\tb c\n1\t2,3\n");
+  const tradeoff::table table = tradeoff::read_csv(tsv, "t.tsv", sniff);
+  CHECK(table.column_names() == std::vector<std::string>{"a", "b c"});
+  CHECK(table.cell(0, 1) == "2,3");
+  std::istringstream quoted("\"x\"\n1\n");
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::read_csv(quoted, "q.csv", sniff)), tradeoff::csv_error);
+}
+
+TEST_CASE("csv_options: quoted cells spanning lines keep the line numbers right") {
+  tradeoff::csv_options options;
+  options.quoted_newlines = true;
+  std::istringstream in("a,b\n1,\"x\n\ny\"\n\n2,\"z\"\"\n\"\n3,w\n");
+  const tradeoff::table table = tradeoff::read_csv(in, "m.csv", options);
+  REQUIRE(table.rows() == 3);
+  CHECK(table.cell(0, 1) == "x\n\ny");
+  CHECK(table.cell(1, 1) == "z\"\n");
+  CHECK(table.cell(2, 1) == "w");
+  CHECK(table.line_of_row(0) == 2);
+  CHECK(table.line_of_row(1) == 6);
+  CHECK(table.line_of_row(2) == 8);
+  // An error after a multi-line cell names its own line; a quote left open names where it opened.
+  std::istringstream bad("a,b\n1,\"x\ny\"\n2,3,4\n");
+  try {
+    static_cast<void>(tradeoff::read_csv(bad, "m.csv", options));
+    FAIL("no error");
+  } catch (const tradeoff::csv_error& error) {
+    CHECK(error.line() == 4);
+  }
+  std::istringstream open_quote("a,b\n1,2\n3,\"never\nclosed\n");
+  try {
+    static_cast<void>(tradeoff::read_csv(open_quote, "m.csv", options));
+    FAIL("no error");
+  } catch (const tradeoff::csv_error& error) {
+    CHECK(error.line() == 3);
+    CHECK(error.column() == 2);
+    CHECK(contains(error.what(), "the file ends inside the quote"));
+  }
+  // CRLF inside a multi-line cell becomes LF (the line reader drops the CR; pandas keeps it).
+  std::istringstream crlf("a\r\n\"x\r\ny\"\r\n");
+  CHECK(tradeoff::read_csv(crlf, "m.csv", options).cell(0, 0) == "x\ny");
+  // Without the option the quote must close on its line, as before.
+  std::istringstream strict("a,b\n1,\"x\ny\"\n");
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::read_csv(strict, "m.csv")), tradeoff::csv_error);
+}
+
+TEST_CASE("csv_options: usecols keeps file order and only its cells") {
+  tradeoff::csv_options options;
+  options.usecols = {"c", "a"};
+  options.fill_short_rows = true;
+  std::istringstream in("a,b,c,d\n\"1\",\"2,2\",3,4\n5,6\n7,\"x\"\"y\",9,\n");
+  const tradeoff::table table = tradeoff::read_csv(in, "u.csv", options);
+  CHECK(table.column_names() == std::vector<std::string>{"a", "c"});
+  CHECK(table.strings("a") == std::vector<std::string>{"1", "5", "7"});
+  CHECK(table.strings("c") == std::vector<std::string>{"3", "", "9"});
+  CHECK(table.column_index("c") == 1);
+  options.usecols = {"d", "zz"};
+  std::istringstream again("a,b,c,d\n1,2,3,4\n");
+  try {
+    static_cast<void>(tradeoff::read_csv(again, "u.csv", options));
+    FAIL("no error");
+  } catch (const tradeoff::csv_error& error) {
+    CHECK(contains(error.what(), "\"zz\""));
+    CHECK(!contains(error.what(), "\"d\";"));
+  }
+}
+
+TEST_CASE("csv_options: short rows padded and still counted as the pandas missing") {
+  tradeoff::csv_options options;
+  options.fill_short_rows = true;
+  std::istringstream in("a,b,c\n1\n\"2\",\"x\"\n3,4,5\n");
+  const tradeoff::table table = tradeoff::read_csv(in, "s.csv", options);
+  const tradeoff::numeric_column c = table.numeric_with_report("c");
+  CHECK(c.missing == 2);
+  CHECK(c.values[2] == 5.0);
+  CHECK(table.cell(0, 1).empty());
+  CHECK(table.cell(1, 1) == "x");
+  std::istringstream too_many("a,b\n1,2,3\n");
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::read_csv(too_many, "s.csv", options)),
+                  tradeoff::csv_error);
+}
+
+TEST_CASE("csv_options: comments and skipped lines") {
+  tradeoff::csv_options options;
+  options.comment = '#';
+  options.skip_rows = 2;
+  std::istringstream in("junk,,,\n\n#c\na,b#x\n1,\"#2\"#y\n#z\n3,4\n");
+  const tradeoff::table table = tradeoff::read_csv(in, "c.csv", options);
+  CHECK(table.column_names() == std::vector<std::string>{"a", "b"});
+  CHECK(table.strings("b") == std::vector<std::string>{"#2", "4"});
+  CHECK(table.line_of_row(1) == 7);
+  std::istringstream short_file("x\n");
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::read_csv(short_file, "c.csv", options)),
+                  tradeoff::csv_error);
+}
+
+TEST_CASE("csv_options: na_values by text and by number") {
+  tradeoff::csv_options options;
+  options.na_values = {"-999", "n.a."};
+  std::istringstream in("i,f,b\n-999,-999.0,True\n2,1.5,n.a.\n");
+  const tradeoff::table table = tradeoff::read_csv(in, "n.csv", options);
+  CHECK(std::isnan(table.numeric("i")[0]));
+  CHECK(table.numeric("i")[1] == 2.0);
+  CHECK(table.numeric_with_report("f").missing == 1);
+  CHECK(table.numeric("b")[0] == 1.0);
+  CHECK(std::isnan(table.numeric("b")[1]));
+  const tradeoff::boolean_column b = table.booleans_with_mask("b");
+  CHECK(b.missing_count == 1);
+  CHECK(b.missing[1]);
+}
+
+TEST_CASE("csv_options: header lines joined") {
+  tradeoff::csv_options options;
+  options.header_rows = 3;
+  options.header_join = ".";
+  std::istringstream in("a,,c\nx,y,\n,,\n1,2,3\n");
+  const tradeoff::table table = tradeoff::read_csv(in, "h.csv", options);
+  CHECK(table.column_names() == std::vector<std::string>{"a.x", "y", "c"});
+  CHECK(table.line_of_row(0) == 4);
+  std::istringstream ragged("a,b\nx\n1,2\n");
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::read_csv(ragged, "h.csv", options)), tradeoff::csv_error);
+}
+
+TEST_CASE("booleans_with_mask: missing is never false") {
+  const tradeoff::table table =
+      read_text("moe\nTrue\n\"\"\nfAlSe\nnan\ntRuE\nNA\n0\n", "b.csv");
+  const tradeoff::boolean_column moe = table.booleans_with_mask("moe");
+  REQUIRE(moe.values.size() == 7);
+  const bool values[] = {true, false, false, false, true, false, false};
+  const bool missing[] = {false, true, false, true, false, true, false};
+  for (Eigen::Index i = 0; i < 7; ++i) {
+    CHECK(moe.values[i] == values[i]);
+    CHECK(moe.missing[i] == missing[i]);
+  }
+  CHECK(moe.missing_count == 3);
+  CHECK_THROWS_AS(static_cast<void>(table.booleans("moe")), tradeoff::csv_error);
+  CHECK_THROWS_AS(static_cast<void>(read_text("b\nyes\n").booleans_with_mask("b")),
+                  tradeoff::csv_error);
+  // pandas 1.5.3 reads true/false in any letter case (strcasecmp), the column stays boolean.
+  const Eigen::ArrayXd numbers = read_text("b\ntRuE\nFALSE\nTrue\n").numeric("b");
+  CHECK(numbers[0] == 1.0);
+  CHECK(numbers[1] == 0.0);
+  CHECK(numbers[2] == 1.0);
+}
+
+TEST_CASE("read_csv: a stream whose exception mask has failbit and badbit") {
+  std::istringstream in("a,b\n1,2\n");
+  in.exceptions(std::ios::failbit | std::ios::badbit);
+  const tradeoff::table table = tradeoff::read_csv(in, "x.csv");
+  CHECK(table.rows() == 1);
+  CHECK(in.exceptions() == (std::ios::failbit | std::ios::badbit));
+  CHECK(in.eof());
+  CHECK(!in.fail());
+  std::istringstream all("a\n1\n");
+  all.exceptions(std::ios::failbit | std::ios::badbit | std::ios::eofbit);
+  CHECK(tradeoff::read_csv(all, "x.csv").rows() == 1);
+  CHECK(all.exceptions() == (std::ios::failbit | std::ios::badbit | std::ios::eofbit));
+  CHECK(all.rdstate() == std::ios::goodbit);
+}
+
+TEST_CASE("read_csv: a header of more than max_columns cells fails fast") {
+  const std::string commas(std::size_t{1} << 20U, ',');
+  std::istringstream in(commas + "\n");
+  try {
+    static_cast<void>(tradeoff::read_csv(in, "wide.csv"));
+    FAIL("no error");
+  } catch (const tradeoff::csv_error& error) {
+    CHECK(error.line() == 1);
+    CHECK(contains(error.what(), "max_columns = 65536"));
+  }
+  tradeoff::csv_options options;
+  options.max_columns = 3;
+  std::istringstream three("a,b,c\n1,2,3\n");
+  CHECK(tradeoff::read_csv(three, "ok.csv", options).columns() == 3);
+  std::istringstream four("a,\"b,\",c,d\n");
+  CHECK_THROWS_AS(static_cast<void>(tradeoff::read_csv(four, "x.csv", options)), tradeoff::csv_error);
+}
+
+TEST_CASE("csv_options: nonsense is rejected before reading") {
+  const auto rejects = [](const tradeoff::csv_options& options) {
+    std::istringstream in("a\n1\n");
+    CHECK_THROWS_AS(static_cast<void>(tradeoff::read_csv(in, "o.csv", options)),
+                    std::invalid_argument);
+  };
+  tradeoff::csv_options options;
+  options.delimiter = '"';
+  rejects(options);
+  options.delimiter = '\n';
+  rejects(options);
+  options.delimiter = '#';
+  options.comment = '#';
+  rejects(options);
+  options = {};
+  options.comment = '"';
+  rejects(options);
+  options = {};
+  options.header_rows = 0;
+  rejects(options);
+  options = {};
+  options.max_columns = 0;
+  rejects(options);
+  options = {};
+  options.usecols = {"a", "a"};
+  rejects(options);
 }

@@ -19,7 +19,9 @@
 #include <doctest/doctest.h>
 
 #include <climits>
+#include <clocale>
 #include <cmath>
+#include <ios>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
@@ -163,7 +165,7 @@ TEST_CASE("E09 a ragged row with too many cells: csv_error at the first extra ce
 TEST_CASE("E10 an unterminated quote: csv_error naming the line and the column") {
   const auto e = csv_error_of("a,b\n1,\"open\n2,3\n");
   CHECK(contains(e.what(), "bad.csv:2:2: unterminated quoted field in column 2 (\"b\")"));
-  CHECK(contains(e.what(), "quoted fields cannot span lines"));
+  CHECK(contains(e.what(), "quoted fields span lines only with csv_options::quoted_newlines"));
 }
 
 TEST_CASE("E11 a UTF-8 byte-order mark: accepted and removed from the first name") {
@@ -227,8 +229,8 @@ TEST_CASE("E18 a column that does not exist: csv_error listing the available one
 TEST_CASE("E19 booleans() of a cell that is not a boolean: csv_error naming the cell") {
   const auto t = csv_text("moe,x\nTrue,1\nyes,2\n,3\n");
   CHECK(what_of<tradeoff::csv_error>([&] { return t.booleans("moe"); }) ==
-        "tradeoff::table::booleans: bad.csv:3:1: column \"moe\": cell \"yes\" is not a boolean (expected True, "
-        "False, true, false, TRUE, FALSE, 1 or 0)");
+        "tradeoff::table::booleans: bad.csv:3:1: column \"moe\": cell \"yes\" is not a boolean (expected true "
+        "or false in any letter case, 1 or 0; booleans_with_mask reads missing cells)");
   const auto empty_cell = csv_text("moe\nTrue\n\"\"\n");
   CHECK(contains(what_of<tradeoff::csv_error>([&] { return empty_cell.booleans("moe"); }), "cell \"\" is not"));
 }
@@ -253,6 +255,132 @@ TEST_CASE("E21 cell() outside the table: std::out_of_range, never a read out of 
         "tradeoff::table::cell: row 5 is out of range for a table of 1 rows");
   CHECK(contains(what_of<std::out_of_range>([&] { return t.cell(0, -1); }), "column -1 is out of range"));
   CHECK(contains(what_of<std::out_of_range>([&] { return t.line_of_row(1); }), "row 1 is out of range"));
+}
+
+TEST_CASE("E60 csv_options that make no sense: std::invalid_argument before reading") {
+  const auto what = [](const tradeoff::csv_options& options) {
+    return what_of<std::invalid_argument>([&] {
+      std::istringstream in("a\n1\n");
+      return tradeoff::read_csv(in, "bad.csv", options);
+    });
+  };
+  tradeoff::csv_options options;
+  options.delimiter = '"';
+  CHECK(what(options) == "tradeoff::read_csv: csv_options::delimiter '\\x22' is the quote character \"");
+  options.delimiter = ';';
+  options.comment = ';';
+  CHECK(what(options) == "tradeoff::read_csv: csv_options::delimiter '\\x3B' is also the comment character");
+  options = {};
+  options.header_rows = 0;
+  CHECK(what(options) ==
+        "tradeoff::read_csv: csv_options::header_rows is 0 (a table needs a header line; use 1 or more)");
+  options = {};
+  options.usecols = {"a", "b", "a"};
+  CHECK(what(options) == "tradeoff::read_csv: csv_options::usecols names \"a\" twice (entries 0 and 2)");
+}
+
+TEST_CASE("E61 a delimiter that cannot be guessed: csv_error at the header line") {
+  tradeoff::csv_options options;
+  options.delimiter = tradeoff::csv_options::sniff;
+  std::istringstream in("\"x\"\n1\n");
+  CHECK(what_of<tradeoff::csv_error>([&] { return tradeoff::read_csv(in, "bad.csv", options); }) ==
+        "tradeoff::read_csv: bad.csv:1: the delimiter guessed from this line is the quote character \" "
+        "(csv_options::sniff); give csv_options::delimiter instead");
+}
+
+TEST_CASE("E62 usecols naming a column the file lacks: csv_error listing the columns") {
+  tradeoff::csv_options options;
+  options.usecols = {"b", "zz"};
+  std::istringstream in("a,b\n1,2\n");
+  CHECK(what_of<tradeoff::csv_error>([&] { return tradeoff::read_csv(in, "bad.csv", options); }) ==
+        "tradeoff::read_csv: bad.csv:1: csv_options::usecols names columns the header does not have: "
+        "\"zz\"; available columns: \"a\", \"b\"");
+}
+
+TEST_CASE("E63 header lines that disagree or run out: csv_error") {
+  tradeoff::csv_options options;
+  options.header_rows = 2;
+  std::istringstream ragged("a,b\nx\n1,2\n");
+  CHECK(what_of<tradeoff::csv_error>([&] { return tradeoff::read_csv(ragged, "bad.csv", options); }) ==
+        "tradeoff::read_csv: bad.csv:2: header line 2 of 2 has 1 cells but the first has 2 "
+        "(csv_options::header_rows needs one cell per column on each)");
+  std::istringstream one_line("a,b\n");
+  CHECK(what_of<tradeoff::csv_error>([&] { return tradeoff::read_csv(one_line, "bad.csv", options); }) ==
+        "tradeoff::read_csv: bad.csv: the file ends after 1 of its 2 header lines (csv_options::header_rows)");
+}
+
+TEST_CASE("E64 a quote still open at the end of the file: csv_error where it opened") {
+  tradeoff::csv_options options;
+  options.quoted_newlines = true;
+  std::istringstream in("a,b\n1,2\n3,\"open\n4,5\n");
+  CHECK(what_of<tradeoff::csv_error>([&] { return tradeoff::read_csv(in, "bad.csv", options); }) ==
+        "tradeoff::read_csv: bad.csv:3:2: unterminated quoted field in column 2 (\"b\"): the file ends "
+        "inside the quote opened on this line");
+}
+
+TEST_CASE("E65 a header of millions of commas: csv_error before any column is made") {
+  std::istringstream in(std::string((std::size_t{1} << 24U) - 2, ',') + "\n1\n");
+  CHECK(what_of<tradeoff::csv_error>([&] { return tradeoff::read_csv(in, "bad.csv"); }) ==
+        "tradeoff::read_csv: bad.csv:1:65537: the header has 16777215 cells, more than "
+        "csv_options::max_columns = 65536; raise it to read this file");
+}
+
+TEST_CASE("E66 skip_rows past the end of the file: csv_error, no header line") {
+  tradeoff::csv_options options;
+  options.skip_rows = 5;
+  std::istringstream in("a\n1\n");
+  CHECK(what_of<tradeoff::csv_error>([&] { return tradeoff::read_csv(in, "bad.csv", options); }) ==
+        "tradeoff::read_csv: bad.csv: the file has no header line after the 5 lines skipped "
+        "(csv_options::skip_rows)");
+}
+
+TEST_CASE("E67 booleans_with_mask of a cell neither boolean nor missing: csv_error naming it") {
+  const auto t = csv_text("moe\nTrue\n\"\"\nyes\n");
+  CHECK(what_of<tradeoff::csv_error>([&] { return t.booleans_with_mask("moe"); }) ==
+        "tradeoff::table::booleans_with_mask: bad.csv:4:1: column \"moe\": cell \"yes\" is not a boolean "
+        "(expected true or false in any letter case, 1 or 0, or a missing-value marker)");
+  CHECK(contains(what_of<tradeoff::csv_error>([&] { return t.booleans("moe"); }),
+                 "bad.csv:3:1: column \"moe\": cell \"\" is not a boolean"));
+}
+
+TEST_CASE("E68 a stream whose exceptions() mask holds failbit and badbit: read, mask restored") {
+  std::istringstream in("a,b\n1,2\n");
+  in.exceptions(std::ios::failbit | std::ios::badbit);
+  CHECK(tradeoff::read_csv(in, "bad.csv").rows() == 1);
+  CHECK(in.exceptions() == (std::ios::failbit | std::ios::badbit));
+  CHECK(in.rdstate() == std::ios::eofbit);
+}
+
+TEST_CASE("E69 out-of-range numbers under a decimal-comma locale: the same values as in C") {
+  const std::string saved = std::setlocale(LC_ALL, nullptr);
+  bool comma_locale = false;
+  for (const char* name : {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "de_DE"}) {
+    if (std::setlocale(LC_ALL, name) != nullptr) {
+      comma_locale = true;
+      break;
+    }
+  }
+  if (!comma_locale) {
+    MESSAGE("no decimal-comma locale installed: checked in the C locale only");
+  }
+  const auto t = csv_text("x\n1.5e400\n0.5e309\n1.5e-400\n2.5e-330\n-1.5e-400\n1e-320\n");
+  const Eigen::ArrayXd x = t.numeric("x", tradeoff::float_precision::round_trip);
+  std::setlocale(LC_ALL, saved.c_str());
+  CHECK(std::isnan(x[0]));  // beyond the double range: coerced, as pandas' round_trip does
+  CHECK(std::isnan(x[1]));
+  CHECK(x[2] == 0.0);
+  CHECK(x[3] == 0.0);
+  CHECK(std::signbit(x[4]));
+  CHECK(x[5] > 0.0);
+}
+
+TEST_CASE("E70 true and false in mixed letter case: booleans, as pandas 1.5.3 reads them") {
+  const auto t = csv_text("moe\ntRuE\nfAlSe\nTrue\n");
+  const Eigen::ArrayXd values = t.numeric("moe");
+  CHECK(values[0] == 1.0);
+  CHECK(values[1] == 0.0);
+  CHECK(values[2] == 1.0);
+  CHECK(t.booleans("moe")[0]);
 }
 
 // ---------------------------------------------------------------------------------------------

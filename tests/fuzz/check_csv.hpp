@@ -19,7 +19,9 @@
 ///   mantissas of at most 17 digits and exponents of at most 9);
 /// - read_csv(path) on the same bytes written to a file gives the same table or the same error
 ///   (inputs whose size is a multiple of 4);
-/// - no csv_error lacks the "tradeoff::<function>: <file>" prefix.
+/// - no csv_error lacks the "tradeoff::<function>: <file>" prefix;
+/// - booleans_with_mask agrees with the cells, and csv_options keep their promises (see
+///   check_options).
 /// Throws tradeoff_fuzz::check_failure on any disagreement.
 
 #include "byte_reader.hpp"
@@ -203,16 +205,28 @@ inline double ulp_distance(double a, double b) {
   return std::fabs(a - b) / std::fabs(std::nextafter(a, b) - a);
 }
 
+/// pandas 1.5.3's boolean cells (true/false in any letter case, its strcasecmp), and 1 / 0.
 inline bool bool_token(const std::string& text, bool& value) {
-  if (text == "True" || text == "true" || text == "TRUE" || text == "1") {
+  std::string lower = text;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; });
+  if (lower == "true" || text == "1") {
     value = true;
     return true;
   }
-  if (text == "False" || text == "false" || text == "FALSE" || text == "0") {
+  if (lower == "false" || text == "0") {
     value = false;
     return true;
   }
   return false;
+}
+
+/// pandas 1.5.3's default missing-value markers (exact).
+inline bool na_token(const std::string& text) {
+  static const char* const markers[] = {"", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan",
+                                        "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "n/a", "nan",
+                                        "null"};
+  return std::any_of(std::begin(markers), std::end(markers), [&](const char* m) { return text == m; });
 }
 
 /// The checks on a successful read: the table against the naive reader's, every accessor.
@@ -319,6 +333,34 @@ inline void check_table(const tradeoff::table& t, const naive_table& expected, c
       expect(std::string(e.what()).rfind("tradeoff::table::booleans: ", 0) == 0, "booleans: bad prefix: ", e.what());
     }
   }
+  // booleans_with_mask: booleans where every cell is a boolean token or a missing marker, the
+  // missing ones marked (and false); else csv_error at the first other cell.
+  for (std::size_t c = 0; c < expected.names.size(); ++c) {
+    const std::string& name = expected.names[c];
+    std::size_t first_bad = rows;
+    for (std::size_t r = 0; r < rows && first_bad == rows; ++r) {
+      bool flag = false;
+      if (!bool_token(expected.rows[r][c], flag) && !na_token(expected.rows[r][c])) first_bad = r;
+    }
+    try {
+      const tradeoff::boolean_column b = t.booleans_with_mask(name);
+      expect(first_bad == rows, "booleans_with_mask(\"", name, "\") accepted \"",
+             first_bad < rows ? expected.rows[first_bad][c] : std::string(), "\"");
+      Eigen::Index missing = 0;
+      for (std::size_t r = 0; r < rows; ++r) {
+        bool flag = false;
+        const bool is_flag = bool_token(expected.rows[r][c], flag);
+        const auto i = static_cast<Eigen::Index>(r);
+        expect(b.missing(i) == !is_flag && b.values(i) == (is_flag && flag), "booleans_with_mask(\"", name,
+               "\") row ", r, " wrong for \"", expected.rows[r][c], "\"\ninput: ", input);
+        missing += b.missing(i) ? 1 : 0;
+      }
+      expect(b.missing_count == missing, "booleans_with_mask missing_count wrong");
+    } catch (const tradeoff::csv_error& e) {
+      expect(first_bad < rows && e.line() == expected.row_lines[first_bad] && e.column() == c + 1,
+             "booleans_with_mask(\"", name, "\") threw wrongly: ", e.what(), "\ninput: ", input);
+    }
+  }
   // A column that does not exist: csv_error listing the available ones.
   const std::string absent = "\x01no such column";
   try {
@@ -372,6 +414,107 @@ inline const std::string& scratch_path() {
 
 }  // namespace csv_detail
 
+namespace csv_detail {
+
+/// The cells of two tables, the second's with `from` bytes read as `to` and its lines `shift`
+/// further down.
+inline bool same_cells(const tradeoff::table& a, const tradeoff::table& b, char from = '\0', char to = '\0',
+                       std::size_t shift = 0) {
+  const auto mapped = [&](std::string_view text) {
+    std::string out(text);
+    std::replace(out.begin(), out.end(), from, to);
+    return out;
+  };
+  if (a.rows() != b.rows() || a.columns() != b.columns()) return false;
+  for (Eigen::Index c = 0; c < a.columns(); ++c) {
+    if (mapped(b.column_names()[static_cast<std::size_t>(c)]) != a.column_names()[static_cast<std::size_t>(c)]) {
+      return false;
+    }
+    for (Eigen::Index r = 0; r < a.rows(); ++r) {
+      if (mapped(b.cell(r, c)) != a.cell(r, c) || a.line_of_row(r) + shift != b.line_of_row(r)) return false;
+    }
+  }
+  return true;
+}
+
+/// csv_options, by metamorphic properties against the default read (one of them per input, by
+/// its size, since each read allocates the line reader's buffer):
+/// - quoted_newlines and fill_short_rows change nothing on a file the default read accepts,
+///   and never make an error where there was none (they only accept more);
+/// - usecols of the first and last column keeps exactly those cells;
+/// - on an input without ';', the delimiter ';' on the bytes with ',' and ';' swapped gives the
+///   same outcome (cells with the bytes swapped back, the same error line), and skip_rows = 1 on
+///   one more line in front gives the same table;
+/// - header_rows = 2, comment and sniffing give a table or a csv_error, nothing else.
+inline void check_options(const std::string& bytes, const outcome& plain, const std::string& shown) {
+  const std::string name = "fuzz.csv";
+  const std::string prefix = "tradeoff::read_csv: ";
+  const auto read = [&](const std::string& text, const tradeoff::csv_options& options) {
+    std::istringstream in(text, std::ios::binary);
+    return attempt([&] { return tradeoff::read_csv(in, name, options); }, name, prefix);
+  };
+  switch (bytes.size() % 4) {
+    case 0: {
+      tradeoff::csv_options lenient;
+      lenient.quoted_newlines = true;
+      lenient.fill_short_rows = true;
+      const outcome more = read(bytes, lenient);
+      expect(!plain.table || (more.table && same_cells(*plain.table, *more.table)),
+             "quoted_newlines + fill_short_rows changed an accepted file: ", more.error, "\ninput: ", shown);
+      break;
+    }
+    case 1: {
+      if (!plain.table) break;
+      const auto& names = plain.table->column_names();
+      tradeoff::csv_options some;
+      some.usecols = {names.front(), names.back()};
+      if (names.size() == 1) some.usecols.pop_back();
+      const outcome subset = read(bytes, some);
+      expect(subset.table.has_value(), "usecols failed on an accepted file: ", subset.error, "\ninput: ", shown);
+      if (!subset.table) break;
+      const Eigen::Index last = plain.table->columns() - 1;
+      expect(subset.table->column_names() == some.usecols && subset.table->rows() == plain.table->rows(),
+             "usecols: wrong columns\ninput: ", shown);
+      for (Eigen::Index r = 0; r < subset.table->rows(); ++r) {
+        expect(subset.table->cell(r, 0) == plain.table->cell(r, 0) &&
+                   subset.table->cell(r, subset.table->columns() - 1) == plain.table->cell(r, last),
+               "usecols: cells differ at row ", r, "\ninput: ", shown);
+      }
+      break;
+    }
+    case 2: {
+      if (bytes.find(';') != std::string::npos || bytes.rfind("\xEF\xBB\xBF", 0) == 0) break;  // a BOM counts only first
+      std::string swapped = bytes;
+      std::replace(swapped.begin(), swapped.end(), ',', ';');
+      tradeoff::csv_options semicolon;
+      semicolon.delimiter = ';';
+      semicolon.skip_rows = 1;
+      const outcome other = read("skipped, line\n" + swapped, semicolon);
+      expect(other.table.has_value() == plain.table.has_value(), "delimiter ';' disagrees on success: ", other.error,
+             " / ", plain.error, "\ninput: ", shown);
+      if (plain.table && other.table) {
+        expect(same_cells(*plain.table, *other.table, ';', ',', 1), "delimiter ';' gives other cells\ninput: ", shown);
+      }
+      if (!plain.table && !other.table && plain.error_line != 0) {
+        expect(other.error_line == plain.error_line + 1, "delimiter ';' error at line ", other.error_line,
+               ", the default's at ", plain.error_line, "\ninput: ", shown);
+      }
+      break;
+    }
+    default: {
+      tradeoff::csv_options odd;
+      odd.header_rows = 2;
+      odd.comment = '#';
+      odd.delimiter = tradeoff::csv_options::sniff;
+      odd.quoted_newlines = true;
+      static_cast<void>(read(bytes, odd));
+      break;
+    }
+  }
+}
+
+}  // namespace csv_detail
+
 /// @brief Runs every CSV property on the input; throws check_failure on a disagreement.
 inline void check_csv(const std::uint8_t* data, std::size_t size) {
   using namespace csv_detail;
@@ -392,6 +535,8 @@ inline void check_csv(const std::uint8_t* data, std::size_t size) {
     expect(from_stream.error_line == expected.error_line, "read_csv's error is at line ", from_stream.error_line,
            ", the naive reader's at line ", expected.error_line, ": ", from_stream.error, "\ninput: ", shown);
   }
+
+  check_options(bytes, from_stream, shown);
 
   // The path overload reads the same bytes the same way. Checked for one input in four (by
   // size), because each read_csv call costs fast-cpp-csv-parser's 48 MiB buffer.

@@ -6,7 +6,11 @@ fuzzing corpus, which is full of odd numbers, quotes and markers):
 
 For every file that read_csv accepts, pandas 1.5.3 reads it too (`pd.read_csv(path)` with its
 defaults); where both succeed with the same shape, every column must give the same numbers,
-bit for bit, as `pd.to_numeric(column, errors="coerce")` (NaN equals NaN). Files pandas cannot
+bit for bit, as `pd.to_numeric(column, errors="coerce")` (NaN equals NaN), and booleans are
+pandas' own: a column pandas reads as bool (or as objects True/False/NaN) must be read by
+`booleans_with_mask` with the same flags and NaN where it marks missing, and a column
+`booleans_with_mask` accepts must be one whose numbers pandas gives as 1/0/NaN there (tradeoff
+also accepts 1/0 cells). The oracle is pandas itself, never a list of spellings. Files pandas cannot
 decode (invalid UTF-8, which read_csv accepts byte for byte) or rejects are counted, not compared.
 Builds tests/fuzz/csv_dump.cpp with the system compiler first. Exit status 1 on any difference.
 """
@@ -35,7 +39,7 @@ def main():
                                check=True).stdout.splitlines()
     warnings.simplefilter("ignore")
     counts = {"files": len(files), "rejected by read_csv": 0, "compared": 0, "not UTF-8 (pandas)": 0,
-              "rejected by pandas": 0, "shape differs": 0, "values differ": 0}
+              "rejected by pandas": 0, "shape differs": 0, "values differ": 0, "booleans differ": 0}
     i = 0
     while i < len(lines):
         head = lines[i].split(" ")
@@ -46,10 +50,12 @@ def main():
             continue
         rows, cols = int(head[3]), int(head[4])
         ours = []
+        flags = []
         for _ in range(cols):
             ours.append([float.fromhex(x) if x.lstrip("-") not in ("nan", "inf") else float(x)
                          for x in lines[i].split()[1:]])
-            i += 1
+            flags.append(lines[i + 1].split()[1:])
+            i += 2
         try:
             frame = pd.read_csv(path)
         except UnicodeDecodeError:
@@ -71,8 +77,21 @@ def main():
                 if not ((math.isnan(a) and math.isnan(b)) or a == b):
                     counts["values differ"] += 1
                     print(f"value {path} column {c} row {r}: cell {frame.iloc[r, c]!r}: read_csv {a!r}, pandas {b!r}")
+            column = frame.iloc[:, c]
+            pandas_bool = column.dtype == bool or (column.dtype == object and column.notna().any() and all(
+                isinstance(v, bool) for v in column if not (isinstance(v, float) and math.isnan(v))))
+            mine = flags[c]
+            if pandas_bool and mine == ["ERR"] and rows > 0:
+                counts["booleans differ"] += 1
+                print(f"booleans {path} column {c}: pandas reads booleans, booleans_with_mask throws")
+            elif mine != ["ERR"]:
+                for r in range(rows):
+                    want = "-" if math.isnan(theirs[r]) else ("1" if theirs[r] == 1.0 else "0" if theirs[r] == 0.0 else "?")
+                    if mine[r] != want:
+                        counts["booleans differ"] += 1
+                        print(f"boolean {path} column {c} row {r}: cell {frame.iloc[r, c]!r}: booleans_with_mask {mine[r]}, pandas {want}")
     print(", ".join(f"{k}: {v}" for k, v in counts.items()))
-    return 1 if counts["values differ"] or counts["shape differs"] else 0
+    return 1 if counts["values differ"] or counts["shape differs"] or counts["booleans differ"] else 0
 
 
 if __name__ == "__main__":

@@ -13,7 +13,9 @@
 /// bit-identical to pandas; `parse_round_trip_double` is the correctly rounded alternative
 /// (`std::from_chars`, like `float_precision="round_trip"`).
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -263,11 +265,46 @@ struct decimal_scan {
   } else {
     number /= powers_of_ten[-exponent];
   }
-  if (number == HUGE_VAL || number == -HUGE_VAL) {
+  if (std::isinf(number)) {
     return false;
   }
   value = number;
   return true;
+}
+
+/// For a decimal std::from_chars found out of range (digits [. digits] [e|E [sign] digits]): true
+/// when it is too large, false when too small. Locale-free (strtod would read "1.5e400" as 1 in
+/// a locale whose decimal point is a comma).
+[[nodiscard]] inline bool overflows_double(const char* p, const char* last) noexcept {
+  std::int64_t leading = 0;  // decimal exponent of the first non-zero digit
+  bool seen = false;
+  for (; p < last && is_ascii_digit(*p); ++p) {
+    if (seen || *p != '0') {
+      leading += seen ? 1 : 0;
+      seen = true;
+    }
+  }
+  if (p < last && *p == '.') {
+    for (++p; p < last && is_ascii_digit(*p); ++p) {
+      if (!seen) {
+        --leading;
+        seen = *p != '0';
+      }
+    }
+  }
+  std::int64_t exponent = 0;
+  if (p < last && (*p == 'e' || *p == 'E')) {
+    ++p;
+    const bool negative = p < last && *p == '-';
+    if (p < last && (*p == '-' || *p == '+')) {
+      ++p;
+    }
+    for (; p < last && is_ascii_digit(*p); ++p) {
+      exponent = std::min<std::int64_t>(exponent * 10 + (*p - '0'), 1000000);
+    }
+    exponent = negative ? -exponent : exponent;
+  }
+  return seen && leading + exponent > 0;
 }
 
 /// Correctly rounded conversion (std::from_chars) of the same syntax as `parse_pandas_double`;
@@ -281,13 +318,15 @@ struct decimal_scan {
   double magnitude = 0.0;
   const auto result = std::from_chars(scan.core_first, scan.core_last, magnitude);
   if (result.ec == std::errc::result_out_of_range) {
-    // Rare: let strtod (correctly rounded in glibc) tell overflow from underflow.
-    const std::string copy(scan.core_first, scan.core_last);
-    magnitude = std::strtod(copy.c_str(), nullptr);
+    // Beyond the double range one way or the other (the gap between the two is 600 decades).
+    if (overflows_double(scan.core_first, scan.core_last)) {
+      return false;
+    }
+    magnitude = 0.0;
   } else if (result.ec != std::errc{} || result.ptr != scan.core_last) {
     return false;
   }
-  if (magnitude == HUGE_VAL) {
+  if (std::isinf(magnitude)) {
     return false;
   }
   value = scan.negative ? -magnitude : magnitude;
@@ -350,13 +389,25 @@ struct decimal_scan {
   return parse_magnitude(p, last, 18446744073709551615ULL, value);
 }
 
-/// pandas' boolean tokens (its C parser's defaults): True/TRUE/true and False/FALSE/false.
-/// Returns 1 for true, 0 for false, -1 otherwise.
+/// pandas 1.5.3's boolean cells: `true` or `false` in any letter case (its C parser's
+/// `to_boolean` compares with `strcasecmp`). Returns 1 for true, 0 for false, -1 otherwise.
 [[nodiscard]] inline int pandas_bool_token(std::string_view cell) noexcept {
-  if (cell == "True" || cell == "TRUE" || cell == "true") {
+  const auto equals_ignoring_case = [cell](std::string_view lower) noexcept {
+    if (cell.size() != lower.size()) {
+      return false;
+    }
+    for (std::size_t i = 0; i < cell.size(); ++i) {
+      const char c = cell[i];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i]) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (equals_ignoring_case("true")) {
     return 1;
   }
-  if (cell == "False" || cell == "FALSE" || cell == "false") {
+  if (equals_ignoring_case("false")) {
     return 0;
   }
   return -1;

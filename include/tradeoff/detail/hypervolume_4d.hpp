@@ -54,21 +54,20 @@ class hypervolume_4d {
     ry_ = reference[1];
     rz_ = reference[2];
     const double rw = reference[3];
-    double front_volume = 0.0;  // V3 of the current 3-D front
-    double volume = 0.0;
+    hv_wide front_volume = 0.0;  // V3 of the current 3-D front
+    hv_wide volume = 0.0;
     std::uint64_t visited = 0;
     for (std::size_t k = 0; k < count; ++k) {
       const std::size_t i = by_w_[k];
-      const double contribution = insert(z_rank_[i], visited);
-      front_volume += contribution;
+      front_volume += insert(z_rank_[i], visited);
       const double w = rows[i * 4 + 3];
       const double next_w = k + 1 < count ? rows[by_w_[k + 1] * 4 + 3] : rw;
-      volume += front_volume * (next_w - w);
+      volume += front_volume * (static_cast<hv_wide>(next_w) - w);
     }
     if (work != nullptr) {
       *work += visited;
     }
-    return volume;
+    return static_cast<double>(volume);
   }
 
  private:
@@ -106,7 +105,7 @@ class hypervolume_4d {
     std::sort(order.begin(), order.end(), [rows](std::size_t a, std::size_t b) {
       const double* u = rows + a * 4;
       const double* v = rows + b * 4;
-      return u[2] < v[2] || (u[2] == v[2] && (u[0] < v[0] || (u[0] == v[0] && u[1] < v[1])));
+      return u[2] < v[2] || (!(v[2] < u[2]) && std::lexicographical_compare(u, u + 2, v, v + 2));
     });
     z_rank_.resize(count);
     nodes_.resize(count + 1);
@@ -118,7 +117,9 @@ class hypervolume_4d {
     nodes_[count] = {0.0, 0.0, 0.0, 0, none, none, none, none};  // the heads
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
-      return nodes_[a].x < nodes_[b].x || (nodes_[a].x == nodes_[b].x && nodes_[a].y < nodes_[b].y);
+      const node& u = nodes_[a];
+      const node& v = nodes_[b];
+      return u.x < v.x || (!(v.x < u.x) && u.y < v.y);
     });
     node_of_xy_rank_.resize(count);
     for (std::size_t r = 0; r < count; ++r) {
@@ -166,7 +167,7 @@ class hypervolume_4d {
 
   /// Adds `c` to the staircase and returns the area it gains inside p's box (0 if a corner
   /// already covers it): the corners it covers are removed.
-  double add_corner(corner c) {
+  hv_wide add_corner(corner c) {
     auto at = std::lower_bound(stair_.begin(), stair_.end(), c.x,
                                [](const corner& k, double x) { return k.x < x; });
     if (at != stair_.begin() && std::prev(at)->y <= c.y) {
@@ -177,16 +178,16 @@ class hypervolume_4d {
     }
     double height = at != stair_.begin() ? std::prev(at)->y : ry_;
     double start = c.x;
-    double gained = 0.0;
+    hv_wide gained = 0.0;
     auto last = at;
     while (last != stair_.end() && last->y >= c.y) {
-      gained += (last->x - start) * (height - c.y);
+      gained += (static_cast<hv_wide>(last->x) - start) * (static_cast<hv_wide>(height) - c.y);
       start = last->x;
       height = last->y;
       ++last;
     }
     const double end = last != stair_.end() ? last->x : rx_;
-    gained += (end - start) * (height - c.y);
+    gained += (static_cast<hv_wide>(end) - start) * (static_cast<hv_wide>(height) - c.y);
     if (last != at) {
       *at = c;
       stair_.erase(at + 1, last);
@@ -203,9 +204,9 @@ class hypervolume_4d {
   /// z order, clamped to p's box: one walk of the front in (x, y) order builds it (a point
   /// counts if its clamped y is below every one to its left), and stops at the first
   /// clamped y = py (everything to its right is covered). Then the front points after p
-  /// are swept in z order, each adding its clamped corner, until one covers p's whole
-  /// (x, y) box; the rest of that walk only unlinks the points that p dominates.
-  double insert(std::size_t r, std::uint64_t& visited) {
+  /// are swept in z order, each adding its clamped corner and the ones p dominates being
+  /// unlinked, until one covers p's whole (x, y) box.
+  hv_wide insert(std::size_t r, std::uint64_t& visited) {
     const std::size_t head = nodes_.size() - 1;
     const node& p = nodes_[r];
     const double px = p.x;
@@ -232,49 +233,48 @@ class hypervolume_4d {
       lowest = y;
       if (y <= py) {
         if (x <= px) {
-          return 0.0;  // q weakly dominates p (q is before p in z order)
+          return 0;  // q weakly dominates p (q is before p in z order)
         }
         break;
       }
     }
-    double area = 0.0;
+    hv_wide area = 0.0;
     for (std::size_t k = 0; k < stair_.size(); ++k) {
       const double end = k + 1 < stair_.size() ? stair_[k + 1].x : rx_;
-      area += (end - stair_[k].x) * (ry_ - stair_[k].y);
+      area += (static_cast<hv_wide>(end) - stair_[k].x) * (static_cast<hv_wide>(ry_) - stair_[k].y);
     }
-    double covered = 0.0;   // volume of p's box covered below previous_z
+    hv_wide covered = 0.0;  // volume of p's box covered below previous_z
     double previous_z = pz;
-    bool closed = false;    // p's whole (x, y) box is covered from previous_z on
-    const std::size_t first = in_z_.successor(r + 1);
-    for (std::size_t s = first; s != none;) {
+    for (std::size_t s = in_z_.successor(r + 1); s != none;) {
       ++visited;
       const node& q = nodes_[s];
       const std::size_t following = q.next_z;
       if (q.x >= px && q.y >= py) {
         unlink(s);  // p dominates q (q.z >= pz); q still covers part of p's box
       }
-      if (!closed) {
-        covered += area * (q.z - previous_z);
-        previous_z = q.z;
-        const corner c{std::max(px, q.x), std::max(py, q.y)};
-        if (c.x <= px && c.y <= py) {
-          if (q.z <= pz) {
-            link(s);  // q equals p: keep q, p adds nothing
-            return 0.0;
-          }
-          covered += (rx_ - px) * (ry_ - py) * (rz_ - q.z);
-          closed = true;
-        } else {
-          area += add_corner(c);
+      covered += area * (static_cast<hv_wide>(q.z) - previous_z);
+      previous_z = q.z;
+      const corner c{std::max(px, q.x), std::max(py, q.y)};
+      if (c.x <= px && c.y <= py) {
+        if (q.z <= pz) {
+          link(s);  // q equals p: keep q, p adds nothing
+          return 0;
         }
+        // q covers p's whole (x, y) box from here on, and any later front point that p
+        // dominated would be dominated by q too: the front has none, the walk ends.
+        area = box_area(px, py);
+        break;
       }
+      area += add_corner(c);
       s = following;
     }
-    if (!closed) {
-      covered += area * (rz_ - previous_z);
-    }
+    covered += area * (static_cast<hv_wide>(rz_) - previous_z);
     link(r);
-    return (rx_ - px) * (ry_ - py) * (rz_ - pz) - covered;
+    return box_area(px, py) * (static_cast<hv_wide>(rz_) - pz) - covered;
+  }
+
+  [[nodiscard]] hv_wide box_area(double px, double py) const {
+    return (static_cast<hv_wide>(rx_) - px) * (static_cast<hv_wide>(ry_) - py);
   }
 
   double rx_ = 0.0;

@@ -187,7 +187,7 @@ class wfg_hypervolume {
       bool same = true;
       for (std::size_t c = 0; c < e; ++c) {
         r[c] = std::max(p[c], q[c]);
-        same = same && r[c] == p[c];
+        same = same && !(p[c] < r[c]);  // r >= p
       }
       if (same) {
         return static_cast<std::size_t>(-1);

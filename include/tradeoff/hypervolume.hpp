@@ -151,7 +151,7 @@ template <typename DerivedPoints, typename DerivedReference>
       return infinity;
     }
     detail::hv_prefilter_3d(kept);
-    return detail::hv_sweep_3d(kept, ref[0], ref[1], ref[2]);
+    return detail::hv_narrow(detail::hv_sweep_3d(kept, ref[0], ref[1], ref[2]));
   }
   std::vector<double> kept;
   kept.reserve(static_cast<std::size_t>(n) * dims);
@@ -167,7 +167,7 @@ template <typename DerivedPoints, typename DerivedReference>
   // Drop weakly dominated rows and repeated copies first: WFG's cost grows quickly with n.
   const std::size_t m = detail::hv_keep_nondominated(kept, kept.size() / dims, dims);
   detail::wfg_hypervolume wfg(ref);
-  return wfg(kept.data(), m, dims);
+  return detail::hv_narrow(wfg(kept.data(), m, dims));
 }
 
 }  // namespace tradeoff

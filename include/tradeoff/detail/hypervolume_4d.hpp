@@ -20,32 +20,24 @@
 /// unlinked on the way. Only the current front is visited per insertion: O(n h log64 n)
 /// for h = the largest 3-D front met, O(n) memory.
 
+#include <tradeoff/detail/hypervolume_sweep.hpp>  // hv_wide
 #include <tradeoff/detail/integer_set.hpp>
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
 #include <numeric>
-#include <type_traits>
 #include <vector>
 
 namespace tradeoff::detail {
-
-/// The accumulator of the incremental sweeps (a front's volume grows by contributions that
-/// are differences of nearly equal volumes): x87 extended precision (64-bit significand)
-/// where long double is that format, else double. Quadruple-precision long double (done in
-/// software on AArch64 Linux) would cost more than it is worth here.
-using hv_wide = std::conditional_t<std::numeric_limits<long double>::digits == 64, long double,
-                                   double>;
 
 /// Exact 4-D hypervolume, reusing its buffers across calls (WFG calls it once per slab).
 class hypervolume_4d {
  public:
   /// Hypervolume of `count` rows (stride 4) with respect to reference[0..3]. `rows` is not
   /// modified. `work`, if not null, is increased by the number of front points visited.
-  [[nodiscard]] double operator()(const double* rows, std::size_t count, const double* reference,
-                                  std::uint64_t* work = nullptr) {
+  [[nodiscard]] hv_wide operator()(const double* rows, std::size_t count,
+                                   const double* reference, std::uint64_t* work = nullptr) {
     if (count == 0) {
       return 0.0;
     }
@@ -62,12 +54,12 @@ class hypervolume_4d {
       front_volume += insert(z_rank_[i], visited);
       const double w = rows[i * 4 + 3];
       const double next_w = k + 1 < count ? rows[by_w_[k + 1] * 4 + 3] : rw;
-      volume += front_volume * (static_cast<hv_wide>(next_w) - w);
+      volume += front_volume * (hv_widen(next_w) - w);
     }
     if (work != nullptr) {
       *work += visited;
     }
-    return static_cast<double>(volume);
+    return volume;
   }
 
  private:
@@ -181,13 +173,13 @@ class hypervolume_4d {
     hv_wide gained = 0.0;
     auto last = at;
     while (last != stair_.end() && last->y >= c.y) {
-      gained += (static_cast<hv_wide>(last->x) - start) * (static_cast<hv_wide>(height) - c.y);
+      gained += (hv_widen(last->x) - start) * (hv_widen(height) - c.y);
       start = last->x;
       height = last->y;
       ++last;
     }
     const double end = last != stair_.end() ? last->x : rx_;
-    gained += (static_cast<hv_wide>(end) - start) * (static_cast<hv_wide>(height) - c.y);
+    gained += (hv_widen(end) - start) * (hv_widen(height) - c.y);
     if (last != at) {
       *at = c;
       stair_.erase(at + 1, last);
@@ -241,7 +233,7 @@ class hypervolume_4d {
     hv_wide area = 0.0;
     for (std::size_t k = 0; k < stair_.size(); ++k) {
       const double end = k + 1 < stair_.size() ? stair_[k + 1].x : rx_;
-      area += (static_cast<hv_wide>(end) - stair_[k].x) * (static_cast<hv_wide>(ry_) - stair_[k].y);
+      area += (hv_widen(end) - stair_[k].x) * (hv_widen(ry_) - stair_[k].y);
     }
     hv_wide covered = 0.0;  // volume of p's box covered below previous_z
     double previous_z = pz;
@@ -252,7 +244,7 @@ class hypervolume_4d {
       if (q.x >= px && q.y >= py) {
         unlink(s);  // p dominates q (q.z >= pz); q still covers part of p's box
       }
-      covered += area * (static_cast<hv_wide>(q.z) - previous_z);
+      covered += area * (hv_widen(q.z) - previous_z);
       previous_z = q.z;
       const corner c{std::max(px, q.x), std::max(py, q.y)};
       if (c.x <= px && c.y <= py) {
@@ -268,13 +260,13 @@ class hypervolume_4d {
       area += add_corner(c);
       s = following;
     }
-    covered += area * (static_cast<hv_wide>(rz_) - previous_z);
+    covered += area * (hv_widen(rz_) - previous_z);
     link(r);
-    return box_area(px, py) * (static_cast<hv_wide>(rz_) - pz) - covered;
+    return box_area(px, py) * (hv_widen(rz_) - pz) - covered;
   }
 
   [[nodiscard]] hv_wide box_area(double px, double py) const {
-    return (static_cast<hv_wide>(rx_) - px) * (static_cast<hv_wide>(ry_) - py);
+    return (hv_widen(rx_) - px) * (hv_widen(ry_) - py);
   }
 
   double rx_ = 0.0;

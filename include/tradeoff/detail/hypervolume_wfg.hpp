@@ -70,8 +70,8 @@ class wfg_hypervolume {
 
   /// Hypervolume of `count` rows of `dimensions` objectives (the first `dimensions` entries
   /// of the reference apply). `points` is not modified.
-  [[nodiscard]] double operator()(const double* points, std::size_t count,
-                                  std::size_t dimensions) {
+  [[nodiscard]] hv_wide operator()(const double* points, std::size_t count,
+                                   std::size_t dimensions) {
     if (count == 0) {
       return 0.0;
     }
@@ -84,7 +84,7 @@ class wfg_hypervolume {
         for (std::size_t i = 1; i < count; ++i) {
           best = std::min(best, points[i]);
         }
-        return reference_[0] - best;
+        return hv_widen(reference_[0]) - best;
       }
       case 2: {
         planar_.resize(count);
@@ -108,10 +108,10 @@ class wfg_hypervolume {
   }
 
  private:
-  [[nodiscard]] double box(const double* p, std::size_t dimensions) const {
-    double volume = 1.0;
+  [[nodiscard]] hv_wide box(const double* p, std::size_t dimensions) const {
+    hv_wide volume = 1.0;
     for (std::size_t j = 0; j < dimensions; ++j) {
-      volume *= reference_[j] - p[j];
+      volume *= hv_widen(reference_[j]) - p[j];
     }
     return volume;
   }
@@ -120,7 +120,7 @@ class wfg_hypervolume {
   /// points seen so far (projected) and its (d-1)-D hypervolume; each point adds its
   /// exclusive (d-1)-D contribution, its box minus the hypervolume of the limit set
   /// {max(p, q) : q in that front} (WFG's limit set, over the front only).
-  [[nodiscard]] double slices(const double* points, std::size_t count, std::size_t d) {
+  [[nodiscard]] hv_wide slices(const double* points, std::size_t count, std::size_t d) {
     const std::size_t last = d - 1;
     std::vector<std::size_t>& order = order_[d];
     order.resize(count);
@@ -144,8 +144,8 @@ class wfg_hypervolume {
       const std::size_t limited = limit_set(sorted.data(), d, k);
       if (limited != static_cast<std::size_t>(-1)) {
         // (otherwise a front point covers p's whole (d-1)-box: p adds nothing)
-        const double covered = limited > 0 ? (*this)(limit_[e].data(), limited, e) : 0.0;
-        front_volume += static_cast<hv_wide>(box(p, e)) - static_cast<hv_wide>(covered);
+        const hv_wide covered = limited > 0 ? (*this)(limit_[e].data(), limited, e) : hv_wide{0};
+        front_volume += box(p, e) - covered;
         std::size_t kept = 0;
         for (const std::size_t j : front) {
           if (!dominated_by(p, sorted.data() + j * d, e)) {
@@ -156,9 +156,9 @@ class wfg_hypervolume {
         front.push_back(k);
       }
       const double next = k + 1 < count ? sorted[(k + 1) * d + last] : reference_[last];
-      volume += front_volume * (static_cast<hv_wide>(next) - p[last]);
+      volume += front_volume * (hv_widen(next) - p[last]);
     }
-    return static_cast<double>(volume);
+    return volume;
   }
 
   /// True if q >= p in the first e objectives.

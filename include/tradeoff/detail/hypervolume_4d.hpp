@@ -35,9 +35,9 @@ namespace tradeoff::detail {
 class hypervolume_4d {
  public:
   /// Hypervolume of `count` rows (stride 4) with respect to reference[0..3]. `rows` is not
-  /// modified. `work`, if not null, is increased by the number of front points visited.
+  /// modified. `work` is charged one step per front point visited.
   [[nodiscard]] hv_wide operator()(const double* rows, std::size_t count,
-                                   const double* reference, std::uint64_t* work = nullptr) {
+                                   const double* reference, hv_work& work) {
     if (count == 0) {
       return 0.0;
     }
@@ -48,16 +48,14 @@ class hypervolume_4d {
     const double rw = reference[3];
     hv_wide front_volume = 0.0;  // V3 of the current 3-D front
     hv_wide volume = 0.0;
-    std::uint64_t visited = 0;
     for (std::size_t k = 0; k < count; ++k) {
       const std::size_t i = by_w_[k];
+      std::uint64_t visited = 0;
       front_volume += insert(z_rank_[i], visited);
+      work.add(visited);
       const double w = rows[i * 4 + 3];
       const double next_w = k + 1 < count ? rows[by_w_[k + 1] * 4 + 3] : rw;
       volume += front_volume * (hv_widen(next_w) - w);
-    }
-    if (work != nullptr) {
-      *work += visited;
     }
     return volume;
   }

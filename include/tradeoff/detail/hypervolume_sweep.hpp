@@ -21,6 +21,8 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <stdexcept>
+#include <string>
 #include <type_traits>
 #include <vector>
 
@@ -45,6 +47,29 @@ template <typename Wide>
     return static_cast<double>(v);
   }
 }
+
+/// The work meter of the d >= 4 algorithms: one step is one front point visited by the 4-D
+/// sweep or one limit-set row built by the slicing (a few nanoseconds each). With a limit,
+/// the computation stops with std::domain_error once it would take more steps.
+struct hv_work {
+  std::uint64_t used = 0;
+  std::uint64_t limit = 0;       ///< 0: no limit
+  std::size_t dimensions = 0;    ///< for the message: objectives left after dropping constant ones
+  std::size_t front_rows = 0;    ///< for the message: mutually non-dominated rows
+
+  void add(std::uint64_t steps) {
+    used += steps;
+    if (limit != 0 && used > limit) {
+      throw std::domain_error(
+          "tradeoff::hypervolume: work budget of " + std::to_string(limit) +
+          " steps exhausted (" + std::to_string(dimensions) + " objectives, " +
+          std::to_string(front_rows) +
+          " rows on the front); the exact hypervolume is exponential in the number of "
+          "objectives: raise hypervolume_options::max_work or use "
+          "tradeoff::hypervolume_estimate");
+    }
+  }
+};
 
 /// Two coordinates in minimise space.
 struct hv_point2 {

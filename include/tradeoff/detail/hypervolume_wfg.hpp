@@ -61,8 +61,10 @@ inline std::size_t hv_keep_nondominated(std::vector<double>& rows, std::size_t c
 class wfg_hypervolume {
  public:
   /// `reference` is in minimise space, one finite value per objective.
-  explicit wfg_hypervolume(std::vector<double> reference)
+  /// `work` meters (and may bound) the limit-set rows built and the 4-D sweeps' steps.
+  wfg_hypervolume(std::vector<double> reference, hv_work* work)
       : reference_(std::move(reference)),
+        work_(work),
         sorted_(reference_.size() + 1),
         limit_(reference_.size() + 1),
         order_(reference_.size() + 1),
@@ -101,7 +103,7 @@ class wfg_hypervolume {
         return hv_sweep_3d(spatial_, reference_[0], reference_[1], reference_[2]);
       }
       case 4:
-        return base_4d_(points, count, reference_.data(), &work_);
+        return base_4d_(points, count, reference_.data(), *work_);
       default:
         return slices(points, count, dimensions);
     }
@@ -194,7 +196,7 @@ class wfg_hypervolume {
       }
       ++m;
     }
-    work_ += m;
+    work_->add(m);
     if (e <= 4) {
       return m;  // the 2-D, 3-D and 4-D sweeps skip dominated points at little extra cost
     }
@@ -202,6 +204,7 @@ class wfg_hypervolume {
   }
 
   std::vector<double> reference_;
+  hv_work* work_;
   std::vector<std::vector<double>> sorted_;  // per dimension count: rows sorted best-first
   std::vector<std::vector<double>> limit_;   // per dimension count: the limit set
   std::vector<std::vector<std::size_t>> order_;
@@ -209,7 +212,6 @@ class wfg_hypervolume {
   std::vector<hv_point2> planar_;
   std::vector<hv_point3> spatial_;
   hypervolume_4d base_4d_;
-  std::uint64_t work_ = 0;
 };
 
 }  // namespace tradeoff::detail

@@ -20,6 +20,7 @@
 #include <tradeoff/detail/hypervolume_sweep.hpp>
 #include <tradeoff/detail/hypervolume_wfg.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <vector>
@@ -71,41 +72,18 @@ inline std::size_t hv_drop_constant_columns(std::vector<double>& rows, std::size
   if (count == 0) {
     return 0.0;
   }
-  switch (dims) {
-    case 0:
-      return 1.0;
-    case 1: {
-      double best = rows[0];
-      for (std::size_t i = 1; i < count; ++i) {
-        best = std::min(best, rows[i]);
-      }
-      return hv_widen(reference[0]) - best;
-    }
-    case 2: {
-      std::vector<hv_point2> planar(count);
-      for (std::size_t i = 0; i < count; ++i) {
-        planar[i] = {rows[2 * i], rows[2 * i + 1]};
-      }
-      hv_prefilter_2d(planar);
-      return hv_sweep_2d(planar, reference[0], reference[1]);
-    }
-    case 3: {
-      std::vector<hv_point3> spatial(count);
-      for (std::size_t i = 0; i < count; ++i) {
-        spatial[i] = {rows[3 * i], rows[3 * i + 1], rows[3 * i + 2]};
-      }
-      hv_prefilter_3d(spatial);
-      return hv_sweep_3d(spatial, reference[0], reference[1], reference[2]);
-    }
-    default: {
-      // Drop weakly dominated rows and repeated copies first: WFG's cost grows with n.
-      const std::size_t m = hv_keep_nondominated(rows, count, dims);
-      work.dimensions = dims;
-      work.front_rows = m;
-      wfg_hypervolume wfg(reference, &work);
-      return wfg(rows.data(), m, dims);
-    }
+  if (dims == 0) {
+    return 1.0;
   }
+  std::size_t m = count;
+  if (dims >= 4) {
+    // Drop weakly dominated rows and repeated copies first: the cost grows with n.
+    m = hv_keep_nondominated(rows, count, dims);
+    work.dimensions = dims;
+    work.front_rows = m;
+  }
+  wfg_hypervolume wfg(reference, &work);
+  return wfg(rows.data(), m, dims);
 }
 
 /// The hypervolume of `count` rows of `dims` >= 1 objectives with constant columns

@@ -93,6 +93,7 @@ class wfg_hypervolume {
         for (std::size_t i = 0; i < count; ++i) {
           planar_[i] = {points[2 * i], points[2 * i + 1]};
         }
+        hv_prefilter_2d(planar_);
         return hv_sweep_2d(planar_, reference_[0], reference_[1]);
       }
       case 3: {
@@ -100,6 +101,7 @@ class wfg_hypervolume {
         for (std::size_t i = 0; i < count; ++i) {
           spatial_[i] = {points[3 * i], points[3 * i + 1], points[3 * i + 2]};
         }
+        hv_prefilter_3d(spatial_);
         return hv_sweep_3d(spatial_, reference_[0], reference_[1], reference_[2]);
       }
       case 4:

@@ -15,10 +15,13 @@
 /// V3(S_k) * (w_{k+1} - w_k), where S_k is the 3-D front of the first k + 1 points'
 /// projections (w_n = the reference) and V3 its 3-D hypervolume. Inserting a point p adds
 /// its exclusive contribution: its 3-D box minus the 3-D hypervolume of the limit set
-/// {max(p, q) : q in S}, computed by a z sweep over S (kept as a list in z order) with the
-/// 2-D staircase in a 64-ary bit tree of (x, y) ranks; points of S that p dominates are
-/// unlinked on the way. Only the current front is visited per insertion: O(n h log64 n)
-/// for h = the largest 3-D front met, O(n) memory.
+/// {max(p, q) : q in S}. S is kept in two linked lists, in z order and in x order: one walk
+/// in x order over the points below p in z gives the covered part of p's base (a 2-D
+/// staircase, no search tree), a walk in z order over the points above p adds their clamped
+/// corners to a small sorted staircase until p's (x, y) box is covered, unlinking on the
+/// way the points that p dominates. O(n h) for h = the largest 3-D front met (with a
+/// binary search per corner added), O(n) memory; no sorting when the caller supplies the
+/// orders (presorted()).
 
 #include <tradeoff/detail/hypervolume_sweep.hpp>  // hv_wide
 #include <tradeoff/detail/integer_set.hpp>
@@ -38,10 +41,41 @@ class hypervolume_4d {
   /// modified. `work` is charged one step per front point visited.
   [[nodiscard]] hv_wide operator()(const double* rows, std::size_t count,
                                    const double* reference, hv_work& work) {
+    auto sorted_by = [rows, count](std::vector<std::size_t>& order, std::size_t column) {
+      order.resize(count);
+      std::iota(order.begin(), order.end(), std::size_t{0});
+      std::sort(order.begin(), order.end(), [rows, column](std::size_t a, std::size_t b) {
+        return rows[a * 4 + column] < rows[b * 4 + column];
+      });
+    };
+    sorted_by(by_z_, 2);
+    z_ordered_.resize(count * 4);
+    position_.resize(count);
+    for (std::size_t r = 0; r < count; ++r) {
+      std::copy(rows + by_z_[r] * 4, rows + by_z_[r] * 4 + 4,
+                z_ordered_.begin() + static_cast<std::ptrdiff_t>(r * 4));
+      position_[by_z_[r]] = r;
+    }
+    sorted_by(by_x_, 0);
+    sorted_by(by_w_, 3);
+    for (std::size_t k = 0; k < count; ++k) {
+      by_x_[k] = position_[by_x_[k]];
+      by_w_[k] = position_[by_w_[k]];
+    }
+    return presorted(z_ordered_.data(), count, by_x_, by_w_, reference, work);
+  }
+
+  /// The same for rows already in non-decreasing z order, given the permutations of them in
+  /// non-decreasing x and in non-decreasing w order (ties in any order). WFG's limit sets
+  /// {max(p, q)} keep the orders of the q, so it never sorts.
+  [[nodiscard]] hv_wide presorted(const double* rows, std::size_t count,
+                                  const std::vector<std::size_t>& by_x,
+                                  const std::vector<std::size_t>& by_w, const double* reference,
+                                  hv_work& work) {
     if (count == 0) {
       return 0.0;
     }
-    prepare(rows, count);
+    prepare(rows, count, by_x);
     rx_ = reference[0];
     ry_ = reference[1];
     rz_ = reference[2];
@@ -49,13 +83,12 @@ class hypervolume_4d {
     hv_wide front_volume = 0.0;  // V3 of the current 3-D front
     hv_wide volume = 0.0;
     for (std::size_t k = 0; k < count; ++k) {
-      const std::size_t i = by_w_[k];
+      const std::size_t r = by_w[k];
       std::uint64_t visited = 0;
-      front_volume += insert(z_rank_[i], visited);
+      front_volume += insert(r, visited);
       work.add(visited);
-      const double w = rows[i * 4 + 3];
-      const double next_w = k + 1 < count ? rows[by_w_[k + 1] * 4 + 3] : rw;
-      volume += front_volume * (hv_widen(next_w) - w);
+      const double next_w = k + 1 < count ? rows[by_w[k + 1] * 4 + 3] : rw;
+      volume += front_volume * (hv_widen(next_w) - rows[r * 4 + 3]);
     }
     return volume;
   }
@@ -63,13 +96,13 @@ class hypervolume_4d {
  private:
   static constexpr std::size_t none = integer_set::npos;
 
-  /// One point, indexed by its rank in (z, x, y) order, with its links in the front's two
-  /// lists (z order and (x, y) order; `none` ends a list, index count is each list's head).
+  /// One point, indexed by its position in z order, with its links in the front's two
+  /// lists (z order and x order; `none` ends a list, index count is each list's head).
   struct node {
     double x;
     double y;
     double z;
-    std::size_t xy_rank;
+    std::size_t x_rank;
     std::size_t next_z;
     std::size_t previous_z;
     std::size_t next_x;
@@ -82,42 +115,21 @@ class hypervolume_4d {
     double y;
   };
 
-  void prepare(const double* rows, std::size_t count) {
-    by_w_.resize(count);
-    std::iota(by_w_.begin(), by_w_.end(), std::size_t{0});
-    std::sort(by_w_.begin(), by_w_.end(), [rows](std::size_t a, std::size_t b) {
-      return rows[a * 4 + 3] < rows[b * 4 + 3];
-    });
-    // Ties in z are broken by (x, y), so a point that p dominates always comes after p.
-    std::vector<std::size_t>& order = scratch_;
-    order.resize(count);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [rows](std::size_t a, std::size_t b) {
-      const double* u = rows + a * 4;
-      const double* v = rows + b * 4;
-      return u[2] < v[2] || (!(v[2] < u[2]) && std::lexicographical_compare(u, u + 2, v, v + 2));
-    });
-    z_rank_.resize(count);
+  void prepare(const double* rows, std::size_t count, const std::vector<std::size_t>& by_x) {
     nodes_.resize(count + 1);
+    tie_start_.resize(count);
     for (std::size_t r = 0; r < count; ++r) {
-      const std::size_t i = order[r];
-      z_rank_[i] = r;
-      nodes_[r] = {rows[i * 4], rows[i * 4 + 1], rows[i * 4 + 2], 0, none, none, none, none};
+      nodes_[r] = {rows[r * 4], rows[r * 4 + 1], rows[r * 4 + 2], 0, none, none, none, none};
+      // First position with this z (rows[r * 4 + 2] >= the previous one).
+      tie_start_[r] = r > 0 && !(rows[(r - 1) * 4 + 2] < rows[r * 4 + 2]) ? tie_start_[r - 1] : r;
     }
     nodes_[count] = {0.0, 0.0, 0.0, 0, none, none, none, none};  // the heads
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
-      const node& u = nodes_[a];
-      const node& v = nodes_[b];
-      return u.x < v.x || (!(v.x < u.x) && u.y < v.y);
-    });
-    node_of_xy_rank_.resize(count);
-    for (std::size_t r = 0; r < count; ++r) {
-      nodes_[order[r]].xy_rank = r;
-      node_of_xy_rank_[r] = order[r];
+    node_of_x_rank_.assign(by_x.begin(), by_x.begin() + static_cast<std::ptrdiff_t>(count));
+    for (std::size_t k = 0; k < count; ++k) {
+      nodes_[by_x[k]].x_rank = k;
     }
     in_z_.reset(count);
-    in_xy_.reset(count);
+    in_x_.reset(count);
   }
 
   void unlink(std::size_t r) {
@@ -131,7 +143,7 @@ class hypervolume_4d {
       nodes_[q.next_x].previous_x = q.previous_x;
     }
     in_z_.erase(r);
-    in_xy_.erase(q.xy_rank);
+    in_x_.erase(q.x_rank);
   }
 
   void link(std::size_t r) {
@@ -144,15 +156,15 @@ class hypervolume_4d {
     if (q.next_z != none) {
       nodes_[q.next_z].previous_z = r;
     }
-    const std::size_t found_xy = q.xy_rank > 0 ? in_xy_.predecessor(q.xy_rank - 1) : none;
-    q.previous_x = found_xy != none ? node_of_xy_rank_[found_xy] : head;
+    const std::size_t found_x = q.x_rank > 0 ? in_x_.predecessor(q.x_rank - 1) : none;
+    q.previous_x = found_x != none ? node_of_x_rank_[found_x] : head;
     q.next_x = nodes_[q.previous_x].next_x;
     nodes_[q.previous_x].next_x = r;
     if (q.next_x != none) {
       nodes_[q.next_x].previous_x = r;
     }
     in_z_.insert(r);
-    in_xy_.insert(q.xy_rank);
+    in_x_.insert(q.x_rank);
   }
 
   /// Adds `c` to the staircase and returns the area it gains inside p's box (0 if a corner
@@ -187,15 +199,16 @@ class hypervolume_4d {
     return gained;
   }
 
-  /// Adds the point of z rank `r` to the front and returns its exclusive 3-D contribution
-  /// (0 if a front point weakly dominates it; then the front is unchanged).
+  /// Adds the point at z position `r` to the front and returns its exclusive 3-D
+  /// contribution (0 if a front point weakly dominates it; then the front is unchanged).
   ///
-  /// The part of p's box covered at z = pz is the staircase of the front points before p in
-  /// z order, clamped to p's box: one walk of the front in (x, y) order builds it (a point
-  /// counts if its clamped y is below every one to its left), and stops at the first
-  /// clamped y = py (everything to its right is covered). Then the front points after p
-  /// are swept in z order, each adding its clamped corner and the ones p dominates being
-  /// unlinked, until one covers p's whole (x, y) box.
+  /// The part of p's box covered just above z = pz by the front points with z < pz is
+  /// their staircase clamped to p's box: one walk of the front in x order builds it (a
+  /// point counts if its clamped y is below every one to its left) and stops at the first
+  /// clamped y = py (everything to its right is covered). Then the front points with
+  /// z >= pz are swept in z order, each adding its clamped corner and the ones p dominates
+  /// being unlinked, until one covers p's whole (x, y) box: a front point that p dominates
+  /// beyond it would be dominated by that one too, and the front has none.
   hv_wide insert(std::size_t r, std::uint64_t& visited) {
     const std::size_t head = nodes_.size() - 1;
     const node& p = nodes_[r];
@@ -207,7 +220,7 @@ class hypervolume_4d {
     for (std::size_t s = nodes_[head].next_x; s != none; s = nodes_[s].next_x) {
       ++visited;
       const node& q = nodes_[s];
-      if (s > r || !(q.y < lowest)) {
+      if (!(q.z < pz) || !(q.y < lowest)) {
         continue;
       }
       const double y = std::max(py, q.y);
@@ -223,7 +236,7 @@ class hypervolume_4d {
       lowest = y;
       if (y <= py) {
         if (x <= px) {
-          return 0;  // q weakly dominates p (q is before p in z order)
+          return 0;  // q weakly dominates p
         }
         break;
       }
@@ -235,23 +248,27 @@ class hypervolume_4d {
     }
     hv_wide covered = 0.0;  // volume of p's box covered below previous_z
     double previous_z = pz;
-    for (std::size_t s = in_z_.successor(r + 1); s != none;) {
+    for (std::size_t s = in_z_.successor(tie_start_[r]); s != none;) {
       ++visited;
       const node& q = nodes_[s];
       const std::size_t following = q.next_z;
-      if (q.x >= px && q.y >= py) {
-        unlink(s);  // p dominates q (q.z >= pz); q still covers part of p's box
+      const bool dominated = q.x >= px && q.y >= py;  // by p (q.z >= pz)
+      if (dominated) {
+        unlink(s);  // q still covers part of p's box
       }
       covered += area * (hv_widen(q.z) - previous_z);
       previous_z = q.z;
       const corner c{std::max(px, q.x), std::max(py, q.y)};
       if (c.x <= px && c.y <= py) {
         if (q.z <= pz) {
-          link(s);  // q equals p: keep q, p adds nothing
+          // q weakly dominates p (z ties come in any order): p adds nothing and dominates
+          // no front point, q is kept (if p dominated it too, q equals p)
+          if (dominated) {
+            link(s);
+          }
           return 0;
         }
-        // q covers p's whole (x, y) box from here on, and any later front point that p
-        // dominated would be dominated by q too: the front has none, the walk ends.
+        // q covers p's whole (x, y) box from here on: the walk ends.
         area = box_area(px, py);
         break;
       }
@@ -270,14 +287,17 @@ class hypervolume_4d {
   double rx_ = 0.0;
   double ry_ = 0.0;
   double rz_ = 0.0;
+  std::vector<std::size_t> by_z_;       // operator(): the orders it sorts
+  std::vector<std::size_t> by_x_;
   std::vector<std::size_t> by_w_;
-  std::vector<std::size_t> scratch_;
-  std::vector<std::size_t> z_rank_;
+  std::vector<std::size_t> position_;
+  std::vector<double> z_ordered_;
   std::vector<node> nodes_;
-  std::vector<std::size_t> node_of_xy_rank_;
+  std::vector<std::size_t> tie_start_;
+  std::vector<std::size_t> node_of_x_rank_;
   std::vector<corner> stair_;
   integer_set in_z_{0};
-  integer_set in_xy_{0};
+  integer_set in_x_{0};
 };
 
 }  // namespace tradeoff::detail

@@ -139,8 +139,9 @@ class wfg_hypervolume {
                 static_cast<std::ptrdiff_t>(i * d));
     }
     const std::size_t e = d - 1;  // dimensions of the slices
-    std::vector<std::size_t>& front = fronts_[d];
-    front.clear();
+    fronts_[d].clear();
+    front_by_x_.clear();
+    front_by_w_.clear();
     hv_wide front_volume = 0.0;
     hv_wide volume = 0.0;
     for (std::size_t k = 0; k < count; ++k) {
@@ -148,21 +149,56 @@ class wfg_hypervolume {
       const std::size_t limited = limit_set(sorted.data(), d, k);
       if (limited != static_cast<std::size_t>(-1)) {
         // (otherwise a front point covers p's whole (d-1)-box: p adds nothing)
-        const hv_wide covered = limited > 0 ? (*this)(limit_[e].data(), limited, e) : hv_wide{0};
-        front_volume += box(p, e) - covered;
-        std::size_t kept = 0;
-        for (const std::size_t j : front) {
-          if (!dominated_by(p, sorted.data() + j * d, e)) {
-            front[kept++] = j;
-          }
+        hv_wide covered = 0.0;
+        if (limited > 0 && e == 4) {
+          covered = base_4d_.presorted(limit_[e].data(), limited, limit_by_x_, limit_by_w_,
+                                       reference_.data(), *work_);
+        } else if (limited > 0) {
+          covered = (*this)(limit_[e].data(), limited, e);
         }
-        front.resize(kept);
-        front.push_back(k);
+        front_volume += box(p, e) - covered;
+        update_front(sorted.data(), d, k);
       }
       const double next = k + 1 < count ? sorted[(k + 1) * d + last] : reference_[last];
       volume += front_volume * (hv_widen(next) - p[last]);
     }
     return volume;
+  }
+
+  /// Removes from the front (fronts_[d]) the rows that row k dominates in the first d - 1
+  /// objectives and adds row k. For d = 5 the front is kept in non-decreasing order of the
+  /// 3rd objective, with its permutations in 1st- and 4th-objective order, so that the 4-D
+  /// limit sets come out in the orders hypervolume_4d::presorted needs.
+  void update_front(const double* sorted, std::size_t d, std::size_t k) {
+    const std::size_t e = d - 1;
+    const double* p = sorted + k * d;
+    auto survivors = [&](std::vector<std::size_t>& list) {
+      std::size_t kept = 0;
+      for (const std::size_t j : list) {
+        if (!dominated_by(p, sorted + j * d, e)) {
+          list[kept++] = j;
+        }
+      }
+      list.resize(kept);
+    };
+    auto insert_by = [&](std::vector<std::size_t>& list, std::size_t column) {
+      const auto at = std::upper_bound(list.begin(), list.end(), p[column],
+                                       [sorted, d, column](double v, std::size_t j) {
+                                         return v < sorted[j * d + column];
+                                       });
+      list.insert(at, k);
+    };
+    std::vector<std::size_t>& front = fronts_[d];
+    survivors(front);
+    if (e != 4) {
+      front.push_back(k);
+      return;
+    }
+    insert_by(front, 2);
+    survivors(front_by_x_);
+    insert_by(front_by_x_, 0);
+    survivors(front_by_w_);
+    insert_by(front_by_w_, 3);
   }
 
   /// True if q >= p in the first e objectives.
@@ -199,6 +235,19 @@ class wfg_hypervolume {
       ++m;
     }
     work_->add(m);
+    if (e == 4) {
+      // The limit rows are in the front's z order; max(p, q) keeps the x and w orders.
+      position_.resize(sorted_[d].size() / d);
+      for (std::size_t t = 0; t < m; ++t) {
+        position_[front[t]] = t;
+      }
+      limit_by_x_.resize(m);
+      limit_by_w_.resize(m);
+      for (std::size_t t = 0; t < m; ++t) {
+        limit_by_x_[t] = position_[front_by_x_[t]];
+        limit_by_w_[t] = position_[front_by_w_[t]];
+      }
+    }
     if (e <= 4) {
       return m;  // the 2-D, 3-D and 4-D sweeps skip dominated points at little extra cost
     }
@@ -214,6 +263,11 @@ class wfg_hypervolume {
   std::vector<hv_point2> planar_;
   std::vector<hv_point3> spatial_;
   hypervolume_4d base_4d_;
+  std::vector<std::size_t> front_by_x_;  // d = 5: the front in 1st- and 4th-objective order
+  std::vector<std::size_t> front_by_w_;
+  std::vector<std::size_t> position_;     // d = 5: position of a front row in the limit set
+  std::vector<std::size_t> limit_by_x_;
+  std::vector<std::size_t> limit_by_w_;
 };
 
 }  // namespace tradeoff::detail

@@ -22,6 +22,7 @@
 #include <clocale>
 #include <cmath>
 #include <ios>
+#include <random>
 #include <limits>
 #include <sstream>
 #include <stdexcept>
@@ -481,6 +482,60 @@ TEST_CASE("E29 a hypervolume reference of the wrong size or with NaN: std::inval
   Eigen::ArrayXXd worse(1, 2);
   worse << 2.0, 0.5;
   CHECK(tradeoff::hypervolume(worse, Eigen::ArrayXd::Ones(2)) == 0.0);
+}
+
+TEST_CASE("E120 a hypervolume beyond the double range: +inf and never NaN") {
+  Eigen::ArrayXXd points(3, 3);
+  points << 1, 2, 3, 2, 1, 3, 3, 3, 1;
+  for (const double r : {1e200, 1e300, std::numeric_limits<double>::max()}) {
+    CHECK(tradeoff::hypervolume(points, Eigen::ArrayXd::Constant(3, r)) == infinity);
+  }
+  Eigen::ArrayXXd two(2, 4);
+  two << -1e200, 1e200, -1e200, 1e200, 1e200, -1e200, 1e200, -1e200;
+  CHECK(tradeoff::hypervolume(two, Eigen::ArrayXd::Constant(4, 1e201)) == infinity);
+}
+
+TEST_CASE("E121 an exact hypervolume past its work budget: std::domain_error") {
+  // 300 points of the simplex sum = 1: all on the front.
+  std::mt19937 rng(121u);
+  Eigen::ArrayXXd points(300, 6);
+  for (Eigen::Index i = 0; i < 300; ++i) {
+    for (Eigen::Index j = 0; j < 6; ++j) {
+      points(i, j) = 1.0 + static_cast<double>(rng() % 1000);
+    }
+    points.row(i) /= points.row(i).sum();
+  }
+  tradeoff::hypervolume_options options;
+  options.max_work = 1000;
+  const std::string what = what_of<std::domain_error>(
+      [&] { return tradeoff::hypervolume(points, Eigen::ArrayXd::Constant(6, 1.1), {}, options); });
+  CHECK(contains(what, "tradeoff::hypervolume: work budget of 1000 steps exhausted (6 objectives, "));
+  CHECK(contains(what, "raise hypervolume_options::max_work or use tradeoff::hypervolume_estimate"));
+}
+
+TEST_CASE("E122 hypervolume_estimate with no samples or a bad confidence: std::invalid_argument") {
+  const Eigen::ArrayXXd points = Eigen::ArrayXXd::Zero(2, 3);
+  const Eigen::ArrayXd reference = Eigen::ArrayXd::Ones(3);
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::hypervolume_estimate(points, reference, 0); }) ==
+        "tradeoff::hypervolume_estimate: samples is 0 (need at least 1)");
+  CHECK(what_of<std::invalid_argument>(
+            [&] { return tradeoff::hypervolume_estimate(points, reference, 10, 0, {}, 1.5); }) ==
+        "tradeoff::hypervolume_estimate: confidence = 1.500000 is not in (0, 1)");
+  CHECK(what_of<std::invalid_argument>(
+            [&] { return tradeoff::hypervolume_estimate(points, Eigen::ArrayXd::Ones(2), 10); }) ==
+        "tradeoff::hypervolume_estimate: reference has 2x1 entries but must be a vector of size 3 (one value "
+        "per column of points)");
+}
+
+TEST_CASE("E123 constant or repeated objectives: dropped (fronts) or factored out (hypervolume)") {
+  Eigen::ArrayXXd points(3, 5);
+  points << 0, 2, 7, 0, 7,  //
+      1, 1, 7, 1, 7,        //
+      2, 0, 7, 2, 7;
+  CHECK((tradeoff::pareto_front(points) == tradeoff::pareto_front(points.col(0), points.col(1))).all());
+  Eigen::ArrayXXd constant = points.leftCols(3);
+  CHECK(tradeoff::hypervolume(constant, Eigen::ArrayXd::Constant(3, 8.0)) ==
+        tradeoff::hypervolume(points.leftCols(2).eval(), Eigen::ArrayXd::Constant(2, 8.0)) * 1.0);
 }
 
 TEST_CASE("E30 a front index outside [0, n) or on a NaN row: std::invalid_argument") {

@@ -16,6 +16,7 @@
 /// - Indices are returned as Eigen::ArrayXi (int); more than INT_MAX rows is rejected.
 
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/pareto_columns.hpp>
 #include <tradeoff/detail/pareto_front_2d.hpp>
 #include <tradeoff/detail/pareto_front_nd.hpp>
 #include <tradeoff/detail/pareto_ranks.hpp>
@@ -24,6 +25,7 @@
 
 #include <Eigen/Core>
 
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -90,7 +92,10 @@ template <typename DerivedX, typename DerivedY>
 /// sweep over a 64-ary bit-tree staircase); d >= 4 Kung-Luccio-Preparata divide and conquer
 /// ending in three-objective sweeps, O(n log n log64 n) for d = 4 and one more log n factor
 /// per extra objective. For d >= 3 and n >= 2048 a pivot pre-filter first drops, in one pass,
-/// most dominated rows of random-like data. Extra memory O(n d).
+/// most dominated rows of random-like data. For d >= 3, columns that are constant (over the
+/// rows without NaN) or repeat an earlier column in minimise space are dropped first, in
+/// O(n d) with an early exit at the first difference, and the algorithm is chosen by the
+/// number of columns left. Extra memory O(n d).
 template <typename Derived>
 [[nodiscard]] Eigen::ArrayXi pareto_front(const Eigen::DenseBase<Derived>& points,
                                           const std::vector<sense>& senses = {},
@@ -133,6 +138,25 @@ template <typename Derived>
   }
   if (signs.size() == 2) {
     return detail::front_2d(view.col(0), view.col(1), signs[0], signs[1], keep_first);
+  }
+  // Constant and repeated objectives decide nothing: the front of the others, by the
+  // algorithm for their number (a 2-D front padded with constant columns costs a 2-D front).
+  const std::vector<Eigen::Index> columns = detail::informative_columns(view, signs);
+  if (columns.size() < signs.size()) {
+    const auto e = static_cast<Eigen::Index>(columns.size());
+    Eigen::ArrayXXd reduced(n, e);
+    std::vector<sense> reduced_senses;
+    for (Eigen::Index k = 0; k < e; ++k) {
+      const auto j = static_cast<std::size_t>(columns[static_cast<std::size_t>(k)]);
+      reduced.col(k) = view.col(static_cast<Eigen::Index>(j));
+      reduced_senses.push_back(signs[j] < 0.0 ? sense::maximize : sense::minimize);
+    }
+    for (Eigen::Index i = 0; i < n; ++i) {
+      if (view.row(i).isNaN().any()) {
+        reduced(i, 0) = std::numeric_limits<double>::quiet_NaN();  // NaN in a dropped column
+      }
+    }
+    return pareto_front(reduced, reduced_senses, keep);
   }
   return detail::front_nd(view, signs, keep_first);
 }

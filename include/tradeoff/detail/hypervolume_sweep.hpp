@@ -19,10 +19,57 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <map>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
 #include <vector>
 
 namespace tradeoff::detail {
+
+/// The accumulator of the sweeps (areas and volumes are long sums, and a front's volume in
+/// 4-D and more grows by contributions that are differences of nearly equal volumes): x87 extended precision (64-bit significand)
+/// where long double is that format, else double. Quadruple-precision long double (done in
+/// software on AArch64 Linux) would cost more than it is worth here.
+using hv_wide = std::conditional_t<std::numeric_limits<long double>::digits == 64, long double,
+                                   double>;
+
+/// `v` as an hv_wide (exact).
+[[nodiscard]] inline hv_wide hv_widen(double v) noexcept { return v; }
+
+/// An hv_wide rounded to double (no cast where hv_wide is double).
+template <typename Wide>
+[[nodiscard]] double hv_narrow(Wide v) noexcept {
+  if constexpr (std::is_same_v<Wide, double>) {
+    return v;
+  } else {
+    return static_cast<double>(v);
+  }
+}
+
+/// The work meter of the d >= 4 algorithms: one step is one front point visited by the 4-D
+/// sweep or one limit-set row built by the slicing (a few nanoseconds each). With a limit,
+/// the computation stops with std::domain_error once it would take more steps.
+struct hv_work {
+  std::uint64_t used = 0;
+  std::uint64_t limit = 0;       ///< 0: no limit
+  std::size_t dimensions = 0;    ///< for the message: objectives left after dropping constant ones
+  std::size_t front_rows = 0;    ///< for the message: mutually non-dominated rows
+
+  void add(std::uint64_t steps) {
+    used += steps;
+    if (limit != 0 && used > limit) {
+      throw std::domain_error(
+          "tradeoff::hypervolume: work budget of " + std::to_string(limit) +
+          " steps exhausted (" + std::to_string(dimensions) + " objectives, " +
+          std::to_string(front_rows) +
+          " rows on the front); the exact hypervolume is exponential in the number of "
+          "objectives: raise hypervolume_options::max_work or use "
+          "tradeoff::hypervolume_estimate");
+    }
+  }
+};
 
 /// Two coordinates in minimise space.
 struct hv_point2 {
@@ -193,12 +240,12 @@ inline void hv_prefilter_3d(std::vector<hv_point3>& points) {
 /// dominates, and add area × (next z − z) per step. Each insertion costs O(log n) plus
 /// the points it removes. Dominated points and duplicates are harmless. `points` must be
 /// sorted by z.
-[[nodiscard]] inline double hv_sweep_3d_sorted(const std::vector<hv_point3>& points,
+[[nodiscard]] inline hv_wide hv_sweep_3d_sorted(const std::vector<hv_point3>& points,
                                                double reference_x, double reference_y,
                                                double reference_z) {
   std::map<double, double> front;  // x -> y, x increasing, y strictly decreasing
-  double area = 0.0;
-  double volume = 0.0;
+  hv_wide area = 0.0;
+  hv_wide volume = 0.0;
   const std::size_t n = points.size();
   for (std::size_t k = 0; k < n; ++k) {
     const double x = points[k].x;
@@ -216,18 +263,18 @@ inline void hv_prefilter_3d(std::vector<hv_point3>& points) {
       double start = x;
       auto erase_from = it;
       while (it != front.end() && it->second >= y) {
-        area += (it->first - start) * (height - y);
+        area += (hv_widen(it->first) - start) * (hv_widen(height) - y);
         start = it->first;
         height = it->second;
         ++it;
       }
       const double end = it != front.end() ? it->first : reference_x;
-      area += (end - start) * (height - y);
+      area += (hv_widen(end) - start) * (hv_widen(height) - y);
       front.erase(erase_from, it);
       front.emplace_hint(it, x, y);
     }
     const double next_z = k + 1 < n ? points[k + 1].z : reference_z;
-    volume += area * (next_z - points[k].z);
+    volume += area * (hv_widen(next_z) - points[k].z);
   }
   return volume;
 }
@@ -238,7 +285,7 @@ inline void hv_prefilter_3d(std::vector<hv_point3>& points) {
 /// and nothing is allocated during the sweep. Ranks order equal x by increasing y, so a
 /// point with equal x and larger y always has a larger rank (it is dominated by its
 /// predecessor, or it is a successor that the new point removes). `points` sorted by z.
-[[nodiscard]] inline double hv_sweep_3d_ranked(const std::vector<hv_point3>& points,
+[[nodiscard]] inline hv_wide hv_sweep_3d_ranked(const std::vector<hv_point3>& points,
                                                double reference_x, double reference_y,
                                                double reference_z) {
   const std::size_t n = points.size();
@@ -265,8 +312,8 @@ inline void hv_prefilter_3d(std::vector<hv_point3>& points) {
   }
   integer_set front(n);
   constexpr std::size_t none = integer_set::npos;
-  double area = 0.0;
-  double volume = 0.0;
+  hv_wide area = 0.0;
+  hv_wide volume = 0.0;
   for (std::size_t k = 0; k < n; ++k) {
     const auto r = static_cast<std::size_t>(rank_of[k]);
     const double x = x_of[r];
@@ -277,24 +324,24 @@ inline void hv_prefilter_3d(std::vector<hv_point3>& points) {
       double start = x;
       std::size_t next = front.successor(r + 1);
       while (next != none && y_of[next] >= y) {
-        area += (x_of[next] - start) * (height - y);
+        area += (hv_widen(x_of[next]) - start) * (hv_widen(height) - y);
         start = x_of[next];
         height = y_of[next];
         front.erase(next);
         next = front.successor(next + 1);
       }
       const double end = next != none ? x_of[next] : reference_x;
-      area += (end - start) * (height - y);
+      area += (hv_widen(end) - start) * (hv_widen(height) - y);
       front.insert(r);
     }
     const double next_z = k + 1 < n ? points[k + 1].z : reference_z;
-    volume += area * (next_z - points[k].z);
+    volume += area * (hv_widen(next_z) - points[k].z);
   }
   return volume;
 }
 
 /// hv_sweep_3d_sorted after sorting `points` by z.
-[[nodiscard]] inline double hv_sweep_3d(std::vector<hv_point3>& points, double reference_x,
+[[nodiscard]] inline hv_wide hv_sweep_3d(std::vector<hv_point3>& points, double reference_x,
                                         double reference_y, double reference_z) {
   if (points.size() >= 2048 && points.size() <= static_cast<std::size_t>(INT_MAX)) {
     hv_radix_sort(points, [](const hv_point3& p) { return p.z; });

@@ -15,12 +15,21 @@ namespace tradeoff::detail {
 /// and successor in O(log64 n) word operations (n = 2^24 needs 4 levels).
 class integer_set {
  public:
-  explicit integer_set(std::size_t n) {
+  explicit integer_set(std::size_t n) { reset(n); }
+
+  /// Makes the set empty with universe [0, n), reusing the memory it already holds.
+  void reset(std::size_t n) {
     std::size_t words = n;
+    std::size_t level = 0;
     do {
       words = (words + 63) / 64;
-      levels_.emplace_back(words, 0);
+      if (level == levels_.size()) {
+        levels_.emplace_back();
+      }
+      levels_[level].assign(words, 0);
+      ++level;
     } while (words > 1);
+    levels_.resize(level);
   }
 
   void insert(std::size_t i) noexcept {

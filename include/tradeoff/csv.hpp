@@ -839,7 +839,7 @@ class csv_builder {
         }
       }
     }
-    std::unordered_map<std::string, Eigen::Index> index;
+    std::unordered_map<std::string, Eigen::Index, detail::keyed_string_hash> index;  // keyed: no crafted collisions
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (names[i].empty()) {
         names[i] = "Unnamed: " + std::to_string(i);

@@ -13,6 +13,7 @@
 /// is false get code −1 too. Ties: equal values are interchangeable; equal keys (also −0.0 and +0.0)
 /// form one group. Results do not depend on FMA contraction (see detail/float_exact.hpp).
 
+#include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/group_factorize.hpp>
 #include <tradeoff/detail/group_scatter.hpp>
 #include <tradeoff/detail/quantile_core.hpp>
@@ -253,7 +254,7 @@ template <typename DerivedMask>
 [[nodiscard]] inline grouping<Eigen::Array<bool, Eigen::Dynamic, 1>> group_by(const std::vector<bool>& keys,
                                                                              const group_options& options = {}) {
   return detail::group_numeric<bool>(
-      static_cast<Eigen::Index>(keys.size()), [&](Eigen::Index i) { return bool(keys[static_cast<std::size_t>(i)]); },
+      static_cast<Eigen::Index>(keys.size()), [&](Eigen::Index i) -> bool { return keys[static_cast<std::size_t>(i)]; },
       [](Eigen::Index) { return true; }, options);
 }
 
@@ -268,7 +269,7 @@ template <typename DerivedMask>
   detail::check_row_count(rows, "group_by");
   const auto& m = mask.derived().eval();
   return detail::group_numeric<bool>(
-      rows, [&](Eigen::Index i) { return bool(keys[static_cast<std::size_t>(i)]); },
+      rows, [&](Eigen::Index i) -> bool { return keys[static_cast<std::size_t>(i)]; },
       [&](Eigen::Index i) { return static_cast<bool>(m(i)); }, options);
 }
 
@@ -516,7 +517,7 @@ inline cython_quantile_position locate_cython_quantile(Eigen::Index n, double q)
 inline double evaluate_cython_quantile(const cython_quantile_position& p, double q, quantile_method method,
                                        const double* selected) noexcept {
   const double value = selected[p.index];
-  if (p.fraction == 0.0 || method == quantile_method::lower) {
+  if (detail::exact_equal(p.fraction, 0.0) || method == quantile_method::lower) {
     return value;
   }
   const double next = selected[p.index + 1];
@@ -526,7 +527,7 @@ inline double evaluate_cython_quantile(const cython_quantile_position& p, double
     case quantile_method::midpoint:
       return (value + next) / 2.0;
     case quantile_method::nearest:
-      return p.fraction > 0.5 || (p.fraction == 0.5 && q > 0.5) ? next : value;
+      return p.fraction > 0.5 || (detail::exact_equal(p.fraction, 0.5) && q > 0.5) ? next : value;
     default:  // linear: v + (w - v) f, one-sided (unlike numpy's lerp)
       return add_product(value, next - value, p.fraction);
   }
@@ -580,7 +581,7 @@ template <typename Keys, typename DerivedValues>
     for (std::size_t j = 0; j < qs.size(); ++j) {
       positions[j] = detail::locate_cython_quantile(n, qs[j]);
       needed.push_back(positions[j].index);
-      if (positions[j].fraction != 0.0) {
+      if (!detail::exact_equal(positions[j].fraction, 0.0)) {
         needed.push_back(positions[j].index + 1);
       }
     }

@@ -16,6 +16,7 @@
 /// - Indices are returned as Eigen::ArrayXi (int); more than INT_MAX rows is rejected.
 
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/pareto_columns.hpp>
 #include <tradeoff/detail/pareto_front_2d.hpp>
 #include <tradeoff/detail/pareto_front_nd.hpp>
@@ -25,6 +26,7 @@
 
 #include <Eigen/Core>
 
+#include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -120,14 +122,14 @@ template <typename Derived>
     bool any = false;
     for (Eigen::Index i = 0; i < n; ++i) {
       const double v = detail::to_minimize(view.coeff(i, 0), signs[0]);
-      if (v == v && (!any || v < best)) {
+      if (!std::isnan(v) && (!any || v < best)) {
         best = v;
         any = true;
       }
     }
     std::vector<int> front;
     for (Eigen::Index i = 0; any && i < n; ++i) {
-      if (detail::to_minimize(view.coeff(i, 0), signs[0]) == best) {
+      if (detail::exact_equal(detail::to_minimize(view.coeff(i, 0), signs[0]), best)) {
         front.push_back(static_cast<int>(i));
         if (keep_first) {
           break;

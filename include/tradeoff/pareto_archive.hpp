@@ -6,6 +6,7 @@
 /// finish, keep only the current front, learn which runs a new result pushed off it.
 
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/hypervolume.hpp>
 #include <tradeoff/pareto.hpp>  // duplicates
 #include <tradeoff/sense.hpp>
@@ -254,12 +255,12 @@ class pareto_archive {
     const double x = minimized_[0];
     const double y = minimized_[1];
     auto it = planar_.lower_bound(x);
-    if (it != planar_.end() && it->first == x) {
+    if (it != planar_.end() && detail::exact_equal(it->first, x)) {
       if (it->second.y < y) {
         result.status = archive_status::dominated;
         return;
       }
-      if (it->second.y == y) {
+      if (detail::exact_equal(it->second.y, y)) {
         if (keep_ == duplicates::keep_first) {
           result.status = archive_status::duplicate;
           return;

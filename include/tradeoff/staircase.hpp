@@ -6,6 +6,7 @@
 /// the points on its convex "efficient frontier" (lower_hull).
 
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/orientation.hpp>
 #include <tradeoff/sense.hpp>
 
@@ -198,13 +199,13 @@ template <typename DerivedX, typename DerivedY, typename DerivedFront>
   }
   // Stable: equal points keep their front order, so the first copy comes first.
   std::stable_sort(points.begin(), points.end(), [](const vertex& a, const vertex& b) {
-    return a.x < b.x || (a.x == b.x && a.y < b.y);
+    return a.x < b.x || (detail::exact_equal(a.x, b.x) && a.y < b.y);
   });
   std::vector<vertex> hull;
   hull.reserve(points.size());
   for (std::size_t k = 0; k < points.size(); ++k) {
     const vertex& p = points[k];
-    if (k > 0 && p.x == points[k - 1].x && p.y == points[k - 1].y) {
+    if (k > 0 && detail::exact_equal(p.x, points[k - 1].x) && detail::exact_equal(p.y, points[k - 1].y)) {
       continue;  // a later copy of the previous point
     }
     // Pop while the last turn is not strictly counter-clockwise (drops collinear points).

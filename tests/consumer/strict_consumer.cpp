@@ -80,6 +80,33 @@ int exercise_statistics() {
   return failures;
 }
 
+// Uncertainty: bootstrap intervals, order-statistic intervals, rank tests, tied for best, and
+// the hypervolume estimate.
+template <typename Scalar>
+int exercise_uncertainty() {
+  const auto x = column<Scalar>(1, 2, 2, 4, 5, 3), y = column<Scalar>(6, 5, 5, 2, 1, 3);
+  int failures = 0;
+  tradeoff::bootstrap_options options;
+  options.resamples = 99;
+  const auto one = tradeoff::bootstrap_interval(x, tradeoff::statistic::median(), options);
+  const auto two = tradeoff::bootstrap_interval(x, y, tradeoff::statistic::mean(), tradeoff::comparison::difference, options);
+  const auto keys = column<Scalar>(1, 1, 1, 2, 2, 2);
+  const auto g = tradeoff::group_by(keys);
+  const auto per_group = tradeoff::bootstrap_interval(g, y, tradeoff::statistic::median(), options);
+  const auto order = tradeoff::quantile_interval(x, 0.5, 0.9);
+  const auto test = tradeoff::mann_whitney_u(x, y);
+  const auto best = tradeoff::tied_for_best(g, y, tradeoff::sense::minimize);
+  failures += !(one.low <= one.high) || !(two.low <= two.high) || per_group.low.size() != 2;
+  failures += !(order.coverage > 0.0) || !(test.p_value >= 0.0) || best.tied.size() == 0;
+  failures += !(tradeoff::cliffs_delta(x, y) <= 1.0) || !(tradeoff::hodges_lehmann_shift(x, y) <= 10.0);
+  failures += tradeoff::holm_adjust(Eigen::Array3d(0.01, 0.04, 0.03)).size() != 3;
+  Eigen::Array<Scalar, Eigen::Dynamic, Eigen::Dynamic> points(6, 2);
+  points << x, y;
+  Eigen::Array<Scalar, 1, Eigen::Dynamic> reference = Eigen::Array<Scalar, 1, Eigen::Dynamic>::Constant(2, Scalar(10));
+  failures += !(tradeoff::hypervolume_estimate(points, reference, 1000).value > 0.0);
+  return failures;
+}
+
 int exercise_serving() {
   int failures = 0;
   const Eigen::ArrayXd budgets = tradeoff::log_budgets(500.0, 80000.0, 8);
@@ -94,6 +121,7 @@ int exercise_serving() {
   tradeoff::serving_model mla = model;
   mla.layout = tradeoff::kv_layout::mla(512, 64);
   tradeoff::engine_config engine;
+  engine.max_model_len = 4096;
   const tradeoff::gpu_spec gpu = tradeoff::gpu_spec::h100_sxm();
   const auto capacity = tradeoff::kv_capacity(model, gpu, engine);
   const auto estimate = tradeoff::serving_throughput(model, gpu, engine);
@@ -119,7 +147,13 @@ int main() {
   failures += exercise_fronts<double>() + exercise_fronts<float>();
   failures += exercise_statistics<double>() + exercise_statistics<float>() + exercise_statistics<int>() +
               exercise_statistics<std::int64_t>();
+  failures += exercise_uncertainty<double>() + exercise_uncertainty<float>();
   failures += exercise_serving();
+  tradeoff::csv_options options;
+  options.delimiter = ';';
+  std::istringstream semicolons("type;moe\nMHA;True\nGQA;\n");
+  const tradeoff::table other = tradeoff::read_csv(semicolons, "semicolons.csv", options);
+  failures += other.booleans_with_mask("moe").missing.size() != 2;
   std::printf("tradeoff %s strict consumer: %d failures\n", tradeoff::version_string, failures);
   return failures == 0 ? 0 : 1;
 }

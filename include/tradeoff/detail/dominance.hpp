@@ -26,6 +26,7 @@
 #include <Eigen/Core>
 
 #include <climits>
+#include <cmath>
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -197,7 +198,7 @@ template <typename Derived>
     for (Eigen::Index i = 0; i < n; ++i) {
       const double v = to_minimize(static_cast<double>(points.derived().coeff(i, j)), sign);
       out.values(i, j) = v;
-      if (v != v) {
+      if (std::isnan(v)) {
         out.valid(i) = false;
       }
     }

@@ -6,6 +6,8 @@
 /// a small range, an open-addressing hash table otherwise, then an optional sort of the distinct
 /// keys and a remap of the codes. Internal.
 
+#include <tradeoff/detail/exact_equal.hpp>
+#include <tradeoff/detail/integer_cast.hpp>
 #include <tradeoff/detail/keyed_hash.hpp>
 
 #include <Eigen/Core>
@@ -78,7 +80,7 @@ class dense_id_table {
     std::uint64_t hash = 0;
     std::int32_t id = -1;
   };
-  std::size_t slot_of(std::uint64_t hash) const { return static_cast<std::size_t>(hash >> shift_) & mask_; }
+  std::size_t slot_of(std::uint64_t hash) const { return integer_cast<std::size_t>(hash >> shift_) & mask_; }
   void resize(std::size_t capacity) {
     slots_.assign(capacity, slot{});
     mask_ = capacity - 1;
@@ -287,7 +289,7 @@ factorized<Real> factorize_floats(Eigen::Index rows, KeyAt key_at, Selected sele
         continue;
       }
     } else {
-      const double as_double = k == Real(0) ? 0.0 : static_cast<double>(k);  // fold -0.0 into +0.0
+      const double as_double = exact_equal(k, Real(0)) ? 0.0 : static_cast<double>(k);  // fold -0.0 into +0.0
       std::memcpy(&bits, &as_double, sizeof bits);
     }
     bool inserted = false;

@@ -10,6 +10,7 @@
 /// strictly better than the (finite) reference in every objective; tradeoff::hypervolume
 /// guarantees that before calling. Rows are stored row-major in a flat std::vector<double>.
 
+#include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/integer_set.hpp>
 #include <tradeoff/detail/pareto_sort.hpp>       // ordered_key, radix_sort_pairs
 
@@ -165,7 +166,7 @@ void hv_radix_sort(std::vector<Point>& points, Coordinate coordinate) {
     hv_radix_sort(points, [](const hv_point2& p) { return p.x; });
   } else {
     std::sort(points.begin(), points.end(), [](const hv_point2& a, const hv_point2& b) {
-      return a.x < b.x || (a.x == b.x && a.y < b.y);
+      return a.x < b.x || (exact_equal(a.x, b.x) && a.y < b.y);
     });
   }
   double volume = 0.0;
@@ -252,7 +253,7 @@ inline void hv_prefilter_3d(std::vector<hv_point3>& points) {
     const double y = points[k].y;
     auto it = front.lower_bound(x);  // first with key >= x
     bool dominated = false;
-    if (it != front.end() && it->first == x && it->second <= y) {
+    if (it != front.end() && exact_equal(it->first, x) && it->second <= y) {
       dominated = true;
     } else if (it != front.begin() && std::prev(it)->second <= y) {
       dominated = true;

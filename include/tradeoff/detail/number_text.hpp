@@ -7,6 +7,7 @@
 /// message never shows a level of -1e-9 as "-0.000000".
 
 #include <charconv>
+#include <cmath>
 #include <string>
 #include <system_error>
 #include <type_traits>
@@ -19,7 +20,7 @@ template <typename T>
   if constexpr (std::is_same_v<T, bool>) {
     return value ? "true" : "false";
   } else if constexpr (std::is_floating_point_v<T>) {
-    if (value != value) {
+    if (std::isnan(value)) {
       return "nan";
     }
     char buffer[64];

@@ -5,6 +5,7 @@
 /// @brief Internals of pareto.hpp: the exact 2-D front (bucket pre-filter, radix sort, sweep).
 
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/pareto_sort.hpp>
 #include <tradeoff/detail/pareto_views.hpp>
 
@@ -60,7 +61,7 @@ template <bool NegateX, bool NegateY>
     for (Eigen::Index i = 0; i < n; ++i) {
       const double a = first(i);
       const double b = second(i);
-      if (a == a && b == b) {
+      if (!std::isnan(a) && !std::isnan(b)) {
         keys.push_back(ordered_key(a));
         index.push_back(static_cast<int>(i));
       }
@@ -101,7 +102,7 @@ template <bool NegateX, bool NegateY>
     for (Eigen::Index i = 0; i < n; ++i) {
       const double a = first(i);
       const double b = second(i);
-      if (a == a) {
+      if (!std::isnan(a)) {
         bucket& slot = buckets[bucket_of(a)];
         slot.best = b < slot.best ? b : slot.best;  // NaN b never wins
         ++slot.count;
@@ -140,7 +141,7 @@ template <bool NegateX, bool NegateY>
         const double b = second(i);
         const double t = (a - low) * scale;
         if (!decltype(use_cut)::value || b <= cut || !(t >= 1.0)) {
-          if (a == a && b <= buckets[bucket_at(t)].best) {  // NaN b fails the comparison
+          if (!std::isnan(a) && b <= buckets[bucket_at(t)].best) {  // NaN b fails the comparison
             keys.push_back(ordered_key(a));
             index.push_back(static_cast<int>(i));
           }
@@ -172,7 +173,7 @@ template <bool NegateX, bool NegateY>
     }
     if (!any || run_best < best_so_far) {
       for (std::size_t k = start; k < end; ++k) {
-        if (second(index[k]) == run_best) {
+        if (exact_equal(second(index[k]), run_best)) {
           front.push_back(index[k]);
           if (keep_first) {
             break;

@@ -42,7 +42,7 @@ inline bool load_row(const matrix_view& points, Eigen::Index i, const std::vecto
   for (Eigen::Index j = 0; j < d; ++j) {
     const double v = to_minimize(points.coeff(i, j), signs[static_cast<std::size_t>(j)]);
     out[j] = v;
-    valid = valid && (v == v);
+    valid = valid && !std::isnan(v);
   }
   return valid;
 }

@@ -6,6 +6,7 @@
 /// lexicographic order with a binary search over the fronts built so far (Jensen 2003).
 
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/pareto_front_2d.hpp>
 #include <tradeoff/detail/pareto_front_nd.hpp>
 #include <tradeoff/detail/pareto_sort.hpp>
@@ -13,6 +14,7 @@
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <iterator>
 #include <limits>
@@ -336,7 +338,7 @@ class divide_and_conquer_ranks {
   for (Eigen::Index i = 0; i < n; ++i) {
     const double a = to_minimize(x.coeff(i), sign_x);
     const double b = to_minimize(y.coeff(i), sign_y);
-    if (a == a && b == b) {
+    if (!std::isnan(a) && !std::isnan(b)) {
       keys.push_back(ordered_key(a));
       index.push_back(static_cast<int>(i));
     }
@@ -354,7 +356,7 @@ class divide_and_conquer_ranks {
                 index.begin() + static_cast<std::ptrdiff_t>(end), [&](int p, int q) {
                   const double bp = second(p);
                   const double bq = second(q);
-                  return bp < bq || (bp == bq && p < q);
+                  return bp < bq || (exact_equal(bp, bq) && p < q);
                 });
     }
     start = end;
@@ -363,7 +365,7 @@ class divide_and_conquer_ranks {
   for (std::size_t k = 0; k < m; ++k) {
     const int i = index[k];
     const double b = second(i);
-    if (k > 0 && keys[k] == keys[k - 1] && b == second(index[k - 1])) {
+    if (k > 0 && keys[k] == keys[k - 1] && exact_equal(b, second(index[k - 1]))) {
       out(i) = out(index[k - 1]);  // exact duplicate
       continue;
     }

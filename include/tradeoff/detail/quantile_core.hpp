@@ -6,6 +6,7 @@
 /// order-statistic selection used by quantile.hpp and group.hpp. Internal.
 
 #include <tradeoff/detail/enum_check.hpp>
+#include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/float_exact.hpp>
 #include <tradeoff/detail/number_text.hpp>
 
@@ -87,16 +88,16 @@ inline double round_half_even(double x) noexcept {
   if (fraction < 0.5) {
     return down;
   }
-  return std::fmod(down, 2.0) == 0.0 ? down : down + 1.0;
+  return exact_equal(std::fmod(down, 2.0), 0.0) ? down : down + 1.0;
 }
 
 /// numpy's `_discret_interpolation_to_boundaries` with the clip of negative indices.
 inline Eigen::Index discrete_boundary(double index, bool odd_previous_moves_up, Eigen::Index n) noexcept {
   const double previous = std::floor(index);
   const double gamma = index - previous;
-  bool take_previous = gamma == 0.0;
+  bool take_previous = exact_equal(gamma, 0.0);
   if (odd_previous_moves_up) {
-    take_previous = take_previous && std::fmod(previous, 2.0) == 0.0;
+    take_previous = take_previous && exact_equal(std::fmod(previous, 2.0), 0.0);
   }
   double chosen = take_previous ? previous : previous + 1.0;
   chosen = std::max(chosen, 0.0);
@@ -172,9 +173,9 @@ inline quantile_position locate_quantile(Eigen::Index n, double q, quantile_meth
   }
   double gamma = virtual_index - previous;
   if (method == quantile_method::averaged_inverted_cdf) {
-    gamma = gamma == 0.0 ? 0.5 : 1.0;
+    gamma = exact_equal(gamma, 0.0) ? 0.5 : 1.0;
   } else if (method == quantile_method::midpoint) {
-    gamma = std::fmod(virtual_index, 1.0) == 0.0 ? 0.0 : 0.5;
+    gamma = exact_equal(std::fmod(virtual_index, 1.0), 0.0) ? 0.0 : 0.5;
   }
   position.gamma = gamma;
   position.interpolates = true;

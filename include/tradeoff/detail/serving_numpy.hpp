@@ -5,6 +5,7 @@
 /// @brief numpy 1.24's `linspace`, operation for operation, immune to FMA contraction.
 /// Internal; not part of the API.
 
+#include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/float_exact.hpp>
 
 #include <Eigen/Core>
@@ -32,7 +33,7 @@ inline Eigen::ArrayXd numpy_linspace(double start, double stop, Eigen::Index num
   if (div > 0) {
     const double divisor = static_cast<double>(div);
     const double step = delta / divisor;
-    if (step == 0.0) {
+    if (exact_equal(step, 0.0)) {
       for (Eigen::Index i = 0; i < num; ++i) {
         y(i) = rounded_product(fp_barrier(static_cast<double>(i) / divisor), delta) + start;
       }

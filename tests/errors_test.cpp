@@ -890,6 +890,8 @@ TEST_CASE("E101 group_by of an expression with more than INT_MAX rows: rejected 
   const auto mask = Eigen::Array<bool, Eigen::Dynamic, 1>::Constant(rows, true);
   CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::group_by(keys, mask); }),
                  "tradeoff::group_by: 2147483648 rows exceed"));
+}
+
 // ---- bootstrap.hpp (E80-E89) ----
 
 namespace {

@@ -166,7 +166,7 @@ template <typename DerivedX, typename DerivedY>
 }
 
 /// @brief Hodges–Lehmann shift estimate: the median of all n1 n2 differences x_i − y_j (Hodges &
-/// Lehmann 1963), as `np.median(np.subtract.outer(x, y))`.
+/// Lehmann 1963), as `np.median(np.subtract.outer(x, y))`: NaN if a difference is NaN (inf − inf).
 /// @throws std::invalid_argument if x or y has no valid value.
 /// @note O(n1 n2) time and memory (selection over the differences).
 template <typename DerivedX, typename DerivedY>
@@ -179,6 +179,9 @@ template <typename DerivedX, typename DerivedY>
     for (const double b : vy) {
       differences(k++) = a - b;
     }
+  }
+  if (differences.isNaN().any()) {
+    return std::numeric_limits<double>::quiet_NaN();  // inf − inf: np.median of NaN is NaN
   }
   return median(differences);
 }
@@ -206,8 +209,8 @@ struct shift_interval {
 /// @return estimate, low, high, C, the achieved coverage, whether it is exact.
 /// @throws std::domain_error if confidence_level is outside (0, 1); std::invalid_argument if x or
 ///   y has no valid value.
-/// @note Ties: the null distribution assumes none; with ties the coverage is approximate.
-///   O(n1 n2) memory; exact adds O(n1 n2 · n1 n2 / 2) time.
+/// @note Ties: the null distribution assumes none; with ties the coverage is approximate. A NaN
+///   difference (inf − inf) makes estimate, low and high NaN. O(n1 n2) memory; exact adds O(n1 n2 · n1 n2 / 2) time.
 template <typename DerivedX, typename DerivedY>
 [[nodiscard]] shift_interval hodges_lehmann_interval(const Eigen::ArrayBase<DerivedX>& x,
                                                      const Eigen::ArrayBase<DerivedY>& y,
@@ -246,6 +249,10 @@ template <typename DerivedX, typename DerivedY>
   }
   result.rank = static_cast<Eigen::Index>(rank);
   const Eigen::Map<const Eigen::ArrayXd> all(differences.data(), static_cast<Eigen::Index>(pairs));
+  if (all.isNaN().any()) {  // inf − inf: no order, so no interval
+    result.estimate = result.low = result.high = std::numeric_limits<double>::quiet_NaN();
+    return result;
+  }
   result.estimate = median(all);
   if (rank >= 1) {
     std::vector<double> sorted(differences);

@@ -1114,3 +1114,14 @@ TEST_CASE("E95 throughput-ratio columns of different lengths or too few complete
   CHECK(what_of<std::invalid_argument>([&] { return tradeoff::bootstrap_throughput_ratio(t, t, t, gaps); }) ==
         "tradeoff::bootstrap_throughput_ratio: throughput_b has 1 valid (non-NaN) value; a bootstrap needs at least 2");
 }
+
+TEST_CASE("E96 a Hodges-Lehmann confidence level outside (0 1) or too few pairs") {
+  const Eigen::ArrayXd x = values_of({1, 2, 3});
+  CHECK(what_of<std::domain_error>([&] { return tradeoff::hodges_lehmann_interval(x, x, 1.0); }) ==
+        "tradeoff::hodges_lehmann_interval: confidence_level = 1 is outside (0, 1)");
+  const auto few = tradeoff::hodges_lehmann_interval(values_of({1, 2}), values_of({0.5, 3}));  // 4 pairs
+  CHECK(few.rank == 0);
+  CHECK(std::isinf(few.low));
+  CHECK(std::isinf(few.high));
+  CHECK(few.coverage == doctest::Approx(1.0));
+}

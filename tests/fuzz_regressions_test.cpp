@@ -3,6 +3,7 @@
 // the libFuzzer targets run (tests/fuzz/check_*.hpp), so that the ordinary and the sanitizer test
 // suites cover them without clang or libFuzzer. docs/fuzzing.md lists each regression.
 #include "fuzz/check_csv.hpp"
+#include "fuzz/check_intervals.hpp"
 #include "fuzz/check_pareto.hpp"
 #include "fuzz/check_stats.hpp"
 
@@ -66,4 +67,8 @@ TEST_CASE("fuzz_pareto: the seed corpus and the kept regressions pass the Pareto
 
 TEST_CASE("fuzz_stats: the seed corpus and the kept regressions pass the statistics properties") {
   replay("fuzz_stats", tradeoff_fuzz::check_stats, 20);
+}
+
+TEST_CASE("fuzz_intervals: the seed corpus and the kept regressions pass the interval and rank-test properties") {
+  replay("fuzz_intervals", tradeoff_fuzz::check_intervals, 10);
 }

@@ -270,6 +270,8 @@ TEST_CASE("no interval or rank-test function modifies its inputs") {
     unchanged("cliffs_delta", y, [&] { return tradeoff::cliffs_delta(x, y); });
     unchanged("common_language_effect", x, [&] { return tradeoff::common_language_effect(x, y); });
     unchanged("hodges_lehmann_shift", x, [&] { return tradeoff::hodges_lehmann_shift(x, y); });
+    unchanged("hodges_lehmann_interval", y, [&] { return tradeoff::hodges_lehmann_interval(x, y); });
+    unchanged("bootstrap_throughput_ratio", y, [&] { return tradeoff::bootstrap_throughput_ratio(x, x, y, y); });
     const Eigen::ArrayXd p = Eigen::ArrayXd::LinSpaced(n, 0.5, 0.0);
     unchanged("holm_adjust", p, [&] { return tradeoff::holm_adjust(p); });
   }

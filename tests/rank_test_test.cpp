@@ -11,6 +11,7 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -172,5 +173,63 @@ TEST_CASE("exact p-values equal enumeration of all rank assignments") {
       INFO("n1 " << n1 << " n2 " << n2 << " U " << u1);
       CHECK(result.p_value == doctest::Approx(static_cast<double>(at_least) / subsets).epsilon(1e-14));
     }
+  }
+}
+
+TEST_CASE("the Hodges-Lehmann interval is the set of shifts the exact test does not reject") {
+  std::mt19937_64 engine(8);
+  std::normal_distribution<double> normal(0.0, 1.0);
+  for (int trial = 0; trial < 30; ++trial) {
+    const Eigen::Index n1 = 3 + trial % 9, n2 = 4 + (trial * 5) % 11;
+    Eigen::ArrayXd x(n1), y(n2);
+    for (Eigen::Index i = 0; i < n1; ++i) x(i) = normal(engine) + 0.5;
+    for (Eigen::Index j = 0; j < n2; ++j) y(j) = normal(engine);
+    const double confidence = trial % 2 == 0 ? 0.95 : 0.9;
+    const auto interval = tradeoff::hodges_lehmann_interval(x, y, confidence);
+    INFO("n1 " << n1 << " n2 " << n2);
+    CHECK(interval.exact);
+    CHECK(std::equal_to<>{}(interval.estimate, tradeoff::hodges_lehmann_shift(x, y)));
+    if (interval.rank == 0) {
+      CHECK(std::isinf(interval.low));
+      continue;
+    }
+    CHECK(interval.coverage >= confidence);
+    tradeoff::mann_whitney_options options;
+    options.method = tradeoff::rank_test_method::exact;
+    const double alpha = 1.0 - confidence;
+    auto p_at = [&](double shift) { return tradeoff::mann_whitney_u(x - shift, y, options).p_value; };
+    const double width = interval.high - interval.low;
+    const double step = 1e-9 * (1.0 + std::fabs(interval.low) + std::fabs(interval.high));
+    CHECK(p_at(interval.low + step) > alpha);   // just inside: not rejected
+    CHECK(p_at(interval.high - step) > alpha);
+    CHECK(p_at(interval.low - step) <= alpha);  // just outside: rejected
+    CHECK(p_at(interval.high + step) <= alpha);
+    CHECK(width >= 0.0);
+  }
+}
+
+TEST_CASE("the Hodges-Lehmann interval covers the shift in a simulation") {
+  // exact branch (n = 12, 15) and normal branch (n = 120, 100): true shift 1
+  std::mt19937_64 engine(21);
+  std::normal_distribution<double> normal(0.0, 1.0);
+  for (const Eigen::Index n1 : {Eigen::Index{12}, Eigen::Index{120}}) {
+    const Eigen::Index n2 = n1 == 12 ? 15 : 100;
+    int covered = 0;
+    double coverage = 0.0;
+    const int trials = n1 == 12 ? 1000 : 200;
+    bool exact = true;
+    for (int t = 0; t < trials; ++t) {
+      Eigen::ArrayXd x(n1), y(n2);
+      for (Eigen::Index i = 0; i < n1; ++i) x(i) = normal(engine) + 1.0;
+      for (Eigen::Index j = 0; j < n2; ++j) y(j) = normal(engine);
+      const auto interval = tradeoff::hodges_lehmann_interval(x, y);
+      covered += interval.low <= 1.0 && 1.0 <= interval.high ? 1 : 0;
+      coverage = interval.coverage;
+      exact = interval.exact;
+    }
+    const double observed = covered / static_cast<double>(trials);
+    INFO("n1 " << n1 << " observed " << observed << " achieved " << coverage);
+    CHECK(exact == (n1 == 12));
+    CHECK(std::fabs(observed - coverage) < (n1 == 12 ? 0.025 : 0.05));
   }
 }

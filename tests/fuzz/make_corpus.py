@@ -160,7 +160,33 @@ def stats_seeds():
         write("fuzz_stats", name, data)
 
 
+def intervals_seeds():
+    """check_intervals.hpp: [flags] [n_x] [n_y] [level] values..., then resample index bytes."""
+    def case(flags, x, y, level=50, indices=b""):
+        return bytes([flags, len(x), len(y), level]) + b"".join(x) + b"".join(y) + indices
+    g = lambda v: bytes([grid(v)])
+    seeds = {
+        "empty": b"",
+        "small_no_ties": case(0, [g(1), g(4), g(7)], [g(2), g(3), g(9), g(10)]),
+        "ties": case(3, [g(1), g(1), g(4), g(4), g(6)], [g(1), g(4), g(4)], level=25, indices=bytes(range(40))),
+        "nan_and_inf": case(9, [g(2), bytes([NAN]), bytes([INF]), g(5), bytes([NINF])],
+                            [bytes([INF]), g(3), bytes([NAN])], level=90, indices=bytes(range(3, 60, 2))),
+        "signed_zeros": case(12, [bytes([NZERO]), g(0), g(0), raw(1e-300)], [bytes([NZERO]), g(1)],
+                             indices=bytes([1, 2, 3, 0] * 8)),
+        "one_value": case(1, [g(3)], [g(3)]),
+        "all_nan": case(2, [bytes([NAN])] * 4, [bytes([NAN])] * 2),
+        "extremes": case(200, [bytes([DMAX]), bytes([NDMAX]), bytes([DENORM]), g(7)], [bytes([NDENORM]), g(2)],
+                         level=97, indices=bytes(range(100))),
+        "larger": case(77, [bytes([HALF, k]) for k in range(0, 46, 2)], [bytes([MILLI, k, 3]) for k in range(20)],
+                       level=10, indices=bytes(range(255))),
+        "exact_14": case(5, [raw(0.5 + k) for k in range(7)], [raw(0.25 + 2 * k) for k in range(7)]),
+    }
+    for name, data in seeds.items():
+        write("fuzz_intervals", name, data)
+
+
 if __name__ == "__main__":
     csv_seeds()
     pareto_seeds()
     stats_seeds()
+    intervals_seeds()

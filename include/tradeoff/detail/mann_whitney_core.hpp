@@ -81,12 +81,9 @@ inline double binomial_coefficient(std::size_t n, std::size_t k) {
   return numerator / denominator;
 }
 
-/// P(U >= u) under the null for sample sizes m, n: scipy's `_mwu_state.sf(int(u), m, n)`, the
-/// sequential sum of f(m, n, k) / binom(m + n, m) for k = 0 .. mn − int(u).
-inline double mann_whitney_exact_sf(double u, std::size_t m, std::size_t n) {
-  const std::size_t product = m * n;
-  const auto truncated = static_cast<std::size_t>(u);
-  const std::size_t top = product - std::min(truncated, product);
+/// P(U <= k) under the null for sample sizes m, n and every k = 0 .. top (top <= mn): scipy's
+/// `_mwu_state.cdf`, the sequential sum of f(m, n, k) / binom(m + n, m).
+inline std::vector<double> mann_whitney_null_cdf(std::size_t m, std::size_t n, std::size_t top) {
   // f over layers a = 0..m: layer[b][k] = f(a, b, k), b = 0..n, k = 0..top
   const std::size_t width = top + 1;
   std::vector<double> previous((n + 1) * width, 0.0);
@@ -118,11 +115,21 @@ inline double mann_whitney_exact_sf(double u, std::size_t m, std::size_t n) {
     std::swap(previous, current);
   }
   const double all = binomial_coefficient(m + n, m);
+  std::vector<double> cdf(width);
   double cumulative = 0.0;
   for (std::size_t k = 0; k <= top; ++k) {
     cumulative += previous[n * width + k] / all;
+    cdf[k] = cumulative;
   }
-  return cumulative;
+  return cdf;
+}
+
+/// P(U >= u) under the null for sample sizes m, n: scipy's `_mwu_state.sf(int(u), m, n)`, which
+/// by symmetry is P(U <= mn − int(u)).
+inline double mann_whitney_exact_sf(double u, std::size_t m, std::size_t n) {
+  const std::size_t product = m * n;
+  const auto truncated = static_cast<std::size_t>(u);
+  return mann_whitney_null_cdf(m, n, product - std::min(truncated, product)).back();
 }
 
 }  // namespace tradeoff::detail

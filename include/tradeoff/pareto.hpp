@@ -25,6 +25,8 @@
 
 #include <Eigen/Core>
 
+#include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <vector>

@@ -96,7 +96,14 @@ void hypervolume(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(hypervolume<shape::uniform>)->Args({1000000, 2})->Args({100000, 3})->Unit(benchmark::kMillisecond);
-BENCHMARK(hypervolume<shape::sphere>)->Args({10000, 3})->Unit(benchmark::kMillisecond);
+BENCHMARK(hypervolume<shape::sphere>)
+    ->Args({10000, 3})
+    ->Args({1000, 4})
+    ->Args({5000, 4})
+    ->Args({25000, 4})
+    ->Args({500, 5})
+    ->Args({2000, 5})
+    ->Unit(benchmark::kMillisecond);
 
 Eigen::ArrayXd make_values(Eigen::Index n) {
   std::mt19937_64 engine(7);

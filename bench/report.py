@@ -599,7 +599,13 @@ class Report:
                      ("4-D front, n = 2.5e4 sphere", "front:sphere:4d:2.5e4", 20e-3),
                      ("4-D front, n = 1e5 uniform", "front:uniform:4d:1e5", 12e-3),
                      ("2-D ranks, n = 1e5 uniform", "ranks:uniform:2d:1e5", 6.1e-3),
-                     ("3-D ranks, n = 2e4 uniform", "ranks:uniform:3d:2e4", 10.7e-3)]
+                     ("3-D ranks, n = 2e4 uniform", "ranks:uniform:3d:2e4", 10.7e-3),
+                     ("hypervolume 3-D sphere, n = 1e3", "hv:sphere:3d:1e3", 0.105e-3),
+                     ("hypervolume 4-D sphere, n = 1e3", "hv:sphere:4d:1e3", 1.4e-3),
+                     ("hypervolume 4-D sphere, n = 5e3", "hv:sphere:4d:5e3", 34e-3),
+                     ("hypervolume 4-D sphere, n = 2.5e4", "hv:sphere:4d:2.5e4", 259e-3),
+                     ("hypervolume 5-D sphere, n = 500", "hv:sphere:5d:500", 3.8e-3),
+                     ("hypervolume 5-D sphere, n = 2000", "hv:sphere:5d:2e3", 45e-3)]
         self.emit("## moocore, the published bar (not measured here)")
         self.emit()
         self.emit("moocore (C; the fastest public Pareto code) cannot be installed on this machine (it is not "

@@ -96,6 +96,10 @@ TEST_CASE("no public function modifies its inputs (random inputs with NaN, ties,
       if (d <= 3 || n <= 500) {
         unchanged("hypervolume (points)", block, [&] { return tradeoff::hypervolume(block, reference); });
         unchanged("hypervolume (reference)", reference, [&] { return tradeoff::hypervolume(block, reference, s); });
+        unchanged("hypervolume_estimate (points)", block,
+                  [&] { return tradeoff::hypervolume_estimate(block, reference, 64, 1, s).value; });
+        unchanged("hypervolume_estimate (reference)", reference,
+                  [&] { return tradeoff::hypervolume_estimate(block, reference, 64, 1, s).value; });
       }
     }
     unchanged("pareto_front(matrix)", matrix, [&] { return tradeoff::pareto_front(matrix, senses3); });

@@ -463,6 +463,7 @@ TEST_CASE("pareto_front: constant and repeated objectives are dropped first (d =
       CHECK(to_vector(pareto_front(p, senses, keep)) == brute_front(p, senses, keep_first));
       ++cases;
     }
+    CHECK(to_vector(pareto_ranks(p, senses)) == brute_ranks(p, senses));
   }
   CHECK(cases == 800);
   // Issue 21 row 9: a 2-D front (y = -x) plus three constant objectives is a 2-D problem
@@ -475,6 +476,7 @@ TEST_CASE("pareto_front: constant and repeated objectives are dropped first (d =
   const Eigen::ArrayXi front = pareto_front(padded);
   CHECK(front.size() == n);
   CHECK(to_vector(front) == to_vector(pareto_front(padded.col(0), padded.col(1))));
+  CHECK((pareto_ranks(padded) == 0).all());
 }
 
 TEST_CASE("pareto_ranks and pareto_front: a sample-fooling objective (exact median fallback)") {

@@ -143,22 +143,9 @@ template <typename Derived>
   }
   // Constant and repeated objectives decide nothing: the front of the others, by the
   // algorithm for their number (a 2-D front padded with constant columns costs a 2-D front).
-  const std::vector<Eigen::Index> columns = detail::informative_columns(view, signs);
-  if (columns.size() < signs.size()) {
-    const auto e = static_cast<Eigen::Index>(columns.size());
-    Eigen::ArrayXXd reduced(n, e);
-    std::vector<sense> reduced_senses;
-    for (Eigen::Index k = 0; k < e; ++k) {
-      const auto j = static_cast<std::size_t>(columns[static_cast<std::size_t>(k)]);
-      reduced.col(k) = view.col(static_cast<Eigen::Index>(j));
-      reduced_senses.push_back(signs[j] < 0.0 ? sense::maximize : sense::minimize);
-    }
-    for (Eigen::Index i = 0; i < n; ++i) {
-      if (view.row(i).isNaN().any()) {
-        reduced(i, 0) = std::numeric_limits<double>::quiet_NaN();  // NaN in a dropped column
-      }
-    }
-    return pareto_front(reduced, reduced_senses, keep);
+  detail::column_subset informative;
+  if (detail::drop_uninformative_columns(view, signs, informative)) {
+    return pareto_front(informative.values, informative.senses, keep);
   }
   return detail::front_nd(view, signs, keep_first);
 }
@@ -199,7 +186,8 @@ template <typename DerivedX, typename DerivedY>
 /// Complexity (m valid rows, R fronts): a lexicographic sort, then for d <= 3 one sweep that
 /// places each row by binary search over the fronts (Jensen 2003): d = 1 and 2 O(m log m);
 /// d = 3 O(m log m log R) with one balanced-tree staircase per front. d >= 4: Jensen's divide
-/// and conquer as generalised by Fortin et al. (2013), O(m log^(d-1) m). Memory O(m d).
+/// and conquer as generalised by Fortin et al. (2013), O(m log^(d-1) m). For d >= 3,
+/// constant and repeated objectives are dropped first (as for pareto_front). Memory O(m d).
 template <typename Derived>
 [[nodiscard]] Eigen::ArrayXi pareto_ranks(const Eigen::DenseBase<Derived>& points,
                                           const std::vector<sense>& senses = {}) {
@@ -214,7 +202,12 @@ template <typename Derived>
     throw std::invalid_argument(std::string(function_name) +
                                 ": points has no columns (need at least one objective)");
   }
-  return detail::ranks_nd(detail::make_matrix_view(points), signs);
+  const detail::matrix_view view = detail::make_matrix_view(points);
+  detail::column_subset informative;
+  if (signs.size() >= 3 && detail::drop_uninformative_columns(view, signs, informative)) {
+    return detail::ranks_nd(detail::matrix_view(informative.values), informative.signs);
+  }
+  return detail::ranks_nd(view, signs);
 }
 
 }  // namespace tradeoff

@@ -56,7 +56,7 @@ struct hv_work {
   std::uint64_t used = 0;
   std::uint64_t limit = 0;       ///< 0: no limit
   std::size_t dimensions = 0;    ///< for the message: objectives left after dropping constant ones
-  std::size_t front_rows = 0;    ///< for the message: mutually non-dominated rows
+  std::size_t front_rows = 0;    ///< for the message: rows left after the pre-filter
 
   void add(std::uint64_t steps) {
     used += steps;
@@ -65,7 +65,7 @@ struct hv_work {
           "tradeoff::hypervolume: work budget of " + std::to_string(limit) +
           " steps exhausted (" + std::to_string(dimensions) + " objectives, " +
           std::to_string(front_rows) +
-          " rows on the front); the exact hypervolume is exponential in the number of "
+          " rows after removing dominated ones); the exact hypervolume is exponential in the number of "
           "objectives: raise hypervolume_options::max_work or use "
           "tradeoff::hypervolume_estimate");
     }

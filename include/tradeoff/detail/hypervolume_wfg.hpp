@@ -33,13 +33,43 @@ namespace tradeoff::detail {
 
 /// Keeps, in place and in lexicographic order, the rows of `rows` (count x dimensions,
 /// row-major, minimise space, no NaN) that no other row weakly dominates, one copy of
-/// repeated rows; returns how many remain. The front is tradeoff::pareto_front's own
-/// (detail::front_nd: pivot pre-filter, then a 3-D sweep or Kung-Luccio-Preparata divide
-/// and conquer), O(count log count log64 count) for 4 objectives.
+/// repeated rows; returns how many remain. Above 256 rows the front is
+/// tradeoff::pareto_front's own (detail::front_nd: pivot pre-filter, then a 3-D sweep or
+/// Kung-Luccio-Preparata divide and conquer), O(count log count log64 count) for 4
+/// objectives; below, a sort and a scan against the rows kept, O(count h dimensions).
 inline std::size_t hv_keep_nondominated(std::vector<double>& rows, std::size_t count,
                                         std::size_t dimensions) {
   if (count < 2) {
     return count;
+  }
+  if (count <= 256) {
+    // Small sets (WFG's limit sets in many objectives): a lexicographic sort, then each row
+    // against the rows kept so far (only an earlier row can weakly dominate a later one).
+    std::vector<std::size_t> order(count);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    const double* data = rows.data();
+    std::sort(order.begin(), order.end(), [data, dimensions](std::size_t a, std::size_t b) {
+      return std::lexicographical_compare(data + a * dimensions, data + (a + 1) * dimensions,
+                                          data + b * dimensions, data + (b + 1) * dimensions);
+    });
+    std::vector<double> kept;
+    kept.reserve(count * dimensions);
+    for (const std::size_t i : order) {
+      const double* candidate = data + i * dimensions;
+      bool covered = false;
+      for (std::size_t k = 0; k < kept.size() && !covered; k += dimensions) {
+        bool below = true;  // branch-free: most pairs are incomparable
+        for (std::size_t c = 0; c < dimensions; ++c) {
+          below &= kept[k + c] <= candidate[c];
+        }
+        covered = below;
+      }
+      if (!covered) {
+        kept.insert(kept.end(), candidate, candidate + dimensions);
+      }
+    }
+    std::copy(kept.begin(), kept.end(), rows.begin());
+    return kept.size() / dimensions;
   }
   using row_major = Eigen::Array<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   const Eigen::Map<const row_major> map(rows.data(), static_cast<Eigen::Index>(count),

@@ -9,11 +9,13 @@
 
 #include <tradeoff/detail/dominance.hpp>     // to_minimize
 #include <tradeoff/detail/pareto_views.hpp>  // matrix_view
+#include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
 
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <vector>
 
 namespace tradeoff::detail {
@@ -64,6 +66,41 @@ namespace tradeoff::detail {
     kept.push_back(0);
   }
   return kept;
+}
+
+/// The informative columns of `points` (informative_columns) as a new array, in the
+/// objectives' own units, with their signs and senses; a row with NaN in a dropped column
+/// gets NaN in the first kept one, so that it stays excluded.
+struct column_subset {
+  Eigen::ArrayXXd values;
+  std::vector<double> signs;
+  std::vector<sense> senses;
+};
+
+/// Fills `out` and returns true if some column of `points` can be dropped.
+inline bool drop_uninformative_columns(const matrix_view& points, const std::vector<double>& signs,
+                                       column_subset& out) {
+  const std::vector<Eigen::Index> columns = informative_columns(points, signs);
+  if (columns.size() == signs.size()) {
+    return false;
+  }
+  const Eigen::Index n = points.rows();
+  const auto e = static_cast<Eigen::Index>(columns.size());
+  out.values.resize(n, e);
+  out.signs.clear();
+  out.senses.clear();
+  for (Eigen::Index k = 0; k < e; ++k) {
+    const auto j = static_cast<std::size_t>(columns[static_cast<std::size_t>(k)]);
+    out.values.col(k) = points.col(static_cast<Eigen::Index>(j));
+    out.signs.push_back(signs[j]);
+    out.senses.push_back(signs[j] < 0.0 ? sense::maximize : sense::minimize);
+  }
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (points.row(i).isNaN().any()) {
+      out.values(i, 0) = std::numeric_limits<double>::quiet_NaN();
+    }
+  }
+  return true;
 }
 
 }  // namespace tradeoff::detail

@@ -7,9 +7,11 @@
 ///
 /// The only header of tradeoff that includes fast-cpp-csv-parser. Its `io::LineReader`
 /// supplies the lines (buffering, a reader thread for files over 32 MiB, CRLF, a UTF-8 BOM, a
-/// missing final newline); this header splits each line itself (RFC 4180 quoting) because
-/// `io::CSVReader` fixes the number of columns at compile time. Numbers are converted on
-/// demand, never with the parser's own float conversion. See docs/csv.md.
+/// missing final newline); this header splits each line itself (RFC 4180 quoting; with
+/// `csv_options::quoted_newlines`, a line that leaves a quote open is joined with the next ones)
+/// because `io::CSVReader` fixes the number of columns at compile time and has no other
+/// delimiters, comments or quoted line breaks. Numbers are converted on demand, never with the
+/// parser's own float conversion. See docs/csv.md.
 
 #include <limits>  // before csv.h, which uses std::numeric_limits without including it
 
@@ -209,7 +211,8 @@ class table {
     return find_column(name, "table::column_index");
   }
 
-  /// @brief The 1-based line of the file that holds data row `row` (0-based). O(log blank lines).
+  /// @brief The 1-based line of the file where data row `row` (0-based) starts (a row whose quoted
+  /// cell spans lines starts at its first). O(log of the number of skipped stretches).
   /// @throws std::out_of_range if `row` is not in [0, rows()).
   [[nodiscard]] std::size_t line_of_row(Eigen::Index row) const {
     check_row(row, "table::line_of_row");
@@ -247,7 +250,8 @@ class table {
   ///    missing-value marker: the exact integers converted to double (round to nearest even),
   ///    NaN where missing;
   /// 2. else every cell an integer in [0, 2^64) (none missing): the same with uint64;
-  /// 3. else every non-missing cell True/TRUE/true/False/FALSE/false: 1.0 and 0.0, NaN where missing;
+  /// 3. else every non-missing cell true or false in any letter case (True, FALSE, tRuE: pandas
+  ///    1.5.3 compares with strcasecmp): 1.0 and 0.0, NaN where missing;
   /// 4. else each cell on its own: a pandas missing-value marker ("", "#N/A", "#N/A N/A", "#NA",
   ///    "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL",
   ///    "NaN", "n/a", "nan", "null"; exact match, no trimming) → NaN, counted as missing; a
@@ -256,6 +260,9 @@ class table {
   ///    ±infinity; anything else → NaN, counted as coerced. That includes hexadecimal ("0x10"),
   ///    "None", "NAN", "1,5", "1_000" and numbers too large for a double ("1e400"), which pandas
   ///    also turns into NaN. Values below the smallest subnormal become ±0.
+  /// The `csv_options::na_values` given to read_csv are missing in every step, before any
+  /// conversion (exact text; a number among them also matches cells of the same value in step 4,
+  /// as pandas' `na_fvalues` do).
   /// @param name       column name
   /// @param precision  pandas' converter (default, bit-identical) or correctly rounded
   /// @return the values and the counts

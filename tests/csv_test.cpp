@@ -615,7 +615,7 @@ TEST_CASE("csv_options: names and values are pandas' on every fixture") {
     }
     ++cases;
   }
-  CHECK(cases == 16);
+  CHECK(cases == 18);
 }
 
 TEST_CASE("csv_options: the sniffed delimiter is csv.Sniffer's") {

@@ -270,8 +270,8 @@ TEST_CASE("E60 csv_options that make no sense: std::invalid_argument before read
   CHECK(what(options) ==
         "tradeoff::read_csv: csv_options::header_rows is 0 (a table needs a header line; use 1 or more)");
   options = {};
-  options.usecols = {"a", "b", "a"};
-  CHECK(what(options) == "tradeoff::read_csv: csv_options::usecols names \"a\" twice (entries 0 and 2)");
+  options.use_columns = {"a", "b", "a"};
+  CHECK(what(options) == "tradeoff::read_csv: csv_options::use_columns names \"a\" twice (entries 0 and 2)");
 }
 
 TEST_CASE("E61 a delimiter that cannot be guessed: csv_error at the header line") {
@@ -283,12 +283,12 @@ TEST_CASE("E61 a delimiter that cannot be guessed: csv_error at the header line"
         "(csv_options::sniff); give csv_options::delimiter instead");
 }
 
-TEST_CASE("E62 usecols naming a column the file lacks: csv_error listing the columns") {
+TEST_CASE("E62 use_columns naming a column the file lacks: csv_error listing the columns") {
   tradeoff::csv_options options;
-  options.usecols = {"b", "zz"};
+  options.use_columns = {"b", "zz"};
   std::istringstream in("a,b\n1,2\n");
   CHECK(what_of<tradeoff::csv_error>([&] { return tradeoff::read_csv(in, "bad.csv", options); }) ==
-        "tradeoff::read_csv: bad.csv:1: csv_options::usecols names columns the header does not have: "
+        "tradeoff::read_csv: bad.csv:1: csv_options::use_columns names columns the header does not have: "
         "\"zz\"; available columns: \"a\", \"b\"");
 }
 

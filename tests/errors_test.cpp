@@ -320,7 +320,7 @@ TEST_CASE("E65 a header of millions of commas: csv_error before any column is ma
         "csv_options::max_columns = 65536; raise it to read this file");
 }
 
-TEST_CASE("E66 skip_rows past the end of the file: csv_error, no header line") {
+TEST_CASE("E66 skip_rows past the end of the file: csv_error with no header line") {
   tradeoff::csv_options options;
   options.skip_rows = 5;
   std::istringstream in("a\n1\n");
@@ -338,7 +338,7 @@ TEST_CASE("E67 booleans_with_mask of a cell neither boolean nor missing: csv_err
                  "bad.csv:3:1: column \"moe\": cell \"\" is not a boolean"));
 }
 
-TEST_CASE("E68 a stream whose exceptions() mask holds failbit and badbit: read, mask restored") {
+TEST_CASE("E68 a stream whose exceptions() mask holds failbit and badbit: read and mask restored") {
   std::istringstream in("a,b\n1,2\n");
   in.exceptions(std::ios::failbit | std::ios::badbit);
   CHECK(tradeoff::read_csv(in, "bad.csv").rows() == 1);
@@ -369,7 +369,7 @@ TEST_CASE("E69 out-of-range numbers under a decimal-comma locale: the same value
   CHECK(x[5] > 0.0);
 }
 
-TEST_CASE("E70 true and false in mixed letter case: booleans, as pandas 1.5.3 reads them") {
+TEST_CASE("E70 true and false in mixed letter case: booleans as pandas 1.5.3 reads them") {
   const auto t = csv_text("moe\ntRuE\nfAlSe\nTrue\n");
   const Eigen::ArrayXd values = t.numeric("moe");
   CHECK(values[0] == 1.0);

@@ -577,8 +577,8 @@ tradeoff::csv_options options_of(const std::vector<std::string>& fields) {
       options.header_rows = std::stoul(value);
     } else if (key == "na_values") {
       options.na_values = unhex_list(value);
-    } else if (key == "usecols") {
-      options.usecols = unhex_list(value);
+    } else if (key == "use_columns") {
+      options.use_columns = unhex_list(value);
     } else {
       FAIL("unknown option " << key);
     }
@@ -650,7 +650,7 @@ TEST_CASE("csv_options: names and values are pandas' on every fixture") {
     }
     ++cases;
   }
-  CHECK(cases == 16);
+  CHECK(cases == 18);
 }
 
 TEST_CASE("csv_options: the sniffed delimiter is csv.Sniffer's") {
@@ -715,9 +715,9 @@ TEST_CASE("csv_options: quoted cells spanning lines keep the line numbers right"
   CHECK_THROWS_AS(static_cast<void>(tradeoff::read_csv(strict, "m.csv")), tradeoff::csv_error);
 }
 
-TEST_CASE("csv_options: usecols keeps file order and only its cells") {
+TEST_CASE("csv_options: use_columns keeps file order and only its cells") {
   tradeoff::csv_options options;
-  options.usecols = {"c", "a"};
+  options.use_columns = {"c", "a"};
   options.fill_short_rows = true;
   std::istringstream in("a,b,c,d\n\"1\",\"2,2\",3,4\n5,6\n7,\"x\"\"y\",9,\n");
   const tradeoff::table table = tradeoff::read_csv(in, "u.csv", options);
@@ -725,7 +725,7 @@ TEST_CASE("csv_options: usecols keeps file order and only its cells") {
   CHECK(table.strings("a") == std::vector<std::string>{"1", "5", "7"});
   CHECK(table.strings("c") == std::vector<std::string>{"3", "", "9"});
   CHECK(table.column_index("c") == 1);
-  options.usecols = {"d", "zz"};
+  options.use_columns = {"d", "zz"};
   std::istringstream again("a,b,c,d\n1,2,3,4\n");
   try {
     static_cast<void>(tradeoff::read_csv(again, "u.csv", options));
@@ -871,6 +871,6 @@ TEST_CASE("csv_options: nonsense is rejected before reading") {
   options.max_columns = 0;
   rejects(options);
   options = {};
-  options.usecols = {"a", "a"};
+  options.use_columns = {"a", "a"};
   rejects(options);
 }

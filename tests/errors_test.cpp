@@ -276,8 +276,8 @@ TEST_CASE("E60 csv_options that make no sense: std::invalid_argument before read
   CHECK(what(options) ==
         "tradeoff::read_csv: csv_options::header_rows is 0 (a table needs a header line; use 1 or more)");
   options = {};
-  options.usecols = {"a", "b", "a"};
-  CHECK(what(options) == "tradeoff::read_csv: csv_options::usecols names \"a\" twice (entries 0 and 2)");
+  options.use_columns = {"a", "b", "a"};
+  CHECK(what(options) == "tradeoff::read_csv: csv_options::use_columns names \"a\" twice (entries 0 and 2)");
 }
 
 TEST_CASE("E61 a delimiter that cannot be guessed: csv_error at the header line") {
@@ -289,12 +289,12 @@ TEST_CASE("E61 a delimiter that cannot be guessed: csv_error at the header line"
         "(csv_options::sniff); give csv_options::delimiter instead");
 }
 
-TEST_CASE("E62 usecols naming a column the file lacks: csv_error listing the columns") {
+TEST_CASE("E62 use_columns naming a column the file lacks: csv_error listing the columns") {
   tradeoff::csv_options options;
-  options.usecols = {"b", "zz"};
+  options.use_columns = {"b", "zz"};
   std::istringstream in("a,b\n1,2\n");
   CHECK(what_of<tradeoff::csv_error>([&] { return tradeoff::read_csv(in, "bad.csv", options); }) ==
-        "tradeoff::read_csv: bad.csv:1: csv_options::usecols names columns the header does not have: "
+        "tradeoff::read_csv: bad.csv:1: csv_options::use_columns names columns the header does not have: "
         "\"zz\"; available columns: \"a\", \"b\"");
 }
 
@@ -326,7 +326,7 @@ TEST_CASE("E65 a header of millions of commas: csv_error before any column is ma
         "csv_options::max_columns = 65536; raise it to read this file");
 }
 
-TEST_CASE("E66 skip_rows past the end of the file: csv_error, no header line") {
+TEST_CASE("E66 skip_rows past the end of the file: csv_error with no header line") {
   tradeoff::csv_options options;
   options.skip_rows = 5;
   std::istringstream in("a\n1\n");
@@ -344,7 +344,7 @@ TEST_CASE("E67 booleans_with_mask of a cell neither boolean nor missing: csv_err
                  "bad.csv:3:1: column \"moe\": cell \"\" is not a boolean"));
 }
 
-TEST_CASE("E68 a stream whose exceptions() mask holds failbit and badbit: read, mask restored") {
+TEST_CASE("E68 a stream whose exceptions() mask holds failbit and badbit: read and mask restored") {
   std::istringstream in("a,b\n1,2\n");
   in.exceptions(std::ios::failbit | std::ios::badbit);
   CHECK(tradeoff::read_csv(in, "bad.csv").rows() == 1);
@@ -375,7 +375,7 @@ TEST_CASE("E69 out-of-range numbers under a decimal-comma locale: the same value
   CHECK(x[5] > 0.0);
 }
 
-TEST_CASE("E70 true and false in mixed letter case: booleans, as pandas 1.5.3 reads them") {
+TEST_CASE("E70 true and false in mixed letter case: booleans as pandas 1.5.3 reads them") {
   const auto t = csv_text("moe\ntRuE\nfAlSe\nTrue\n");
   const Eigen::ArrayXd values = t.numeric("moe");
   CHECK(values[0] == 1.0);

@@ -7,9 +7,11 @@
 ///
 /// The only header of tradeoff that includes fast-cpp-csv-parser. Its `io::LineReader`
 /// supplies the lines (buffering, a reader thread for files over 32 MiB, CRLF, a UTF-8 BOM, a
-/// missing final newline); this header splits each line itself (RFC 4180 quoting) because
-/// `io::CSVReader` fixes the number of columns at compile time. Numbers are converted on
-/// demand, never with the parser's own float conversion. See docs/csv.md.
+/// missing final newline); this header splits each line itself (RFC 4180 quoting; with
+/// `csv_options::quoted_newlines`, a line that leaves a quote open is joined with the next ones)
+/// because `io::CSVReader` fixes the number of columns at compile time and has no other
+/// delimiters, comments or quoted line breaks. Numbers are converted on demand, never with the
+/// parser's own float conversion. See docs/csv.md.
 
 #include <limits>  // before csv.h, which uses std::numeric_limits without including it
 
@@ -162,9 +164,9 @@ struct csv_options {
   std::size_t header_rows = 1;
   /// What joins the parts of a name read from several header lines.
   std::string header_join = "_";
-  /// Read only these columns (`usecols`, by name): the table keeps them in file order and stores
+  /// Read only these columns (pandas' `usecols`, by name): the table keeps them in file order and stores
   /// no other cell. Empty: every column.
-  std::vector<std::string> usecols;
+  std::vector<std::string> use_columns;
   /// A header with more cells than this is an error before any column is made (a line of
   /// millions of commas would otherwise take gigabytes).
   std::size_t max_columns = default_max_columns;
@@ -224,7 +226,8 @@ class table {
     return find_column(name, "table::column_index");
   }
 
-  /// @brief The 1-based line of the file that holds data row `row` (0-based). O(log blank lines).
+  /// @brief The 1-based line of the file where data row `row` (0-based) starts (a row whose quoted
+  /// cell spans lines starts at its first). O(log of the number of skipped stretches).
   /// @throws std::out_of_range if `row` is not in [0, rows()).
   [[nodiscard]] std::size_t line_of_row(Eigen::Index row) const {
     check_row(row, "table::line_of_row");
@@ -262,7 +265,8 @@ class table {
   ///    missing-value marker: the exact integers converted to double (round to nearest even),
   ///    NaN where missing;
   /// 2. else every cell an integer in [0, 2^64) (none missing): the same with uint64;
-  /// 3. else every non-missing cell True/TRUE/true/False/FALSE/false: 1.0 and 0.0, NaN where missing;
+  /// 3. else every non-missing cell true or false in any letter case (True, FALSE, tRuE: pandas
+  ///    1.5.3 compares with strcasecmp): 1.0 and 0.0, NaN where missing;
   /// 4. else each cell on its own: a pandas missing-value marker ("", "#N/A", "#N/A N/A", "#NA",
   ///    "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL",
   ///    "NaN", "n/a", "nan", "null"; exact match, no trimming) → NaN, counted as missing; a
@@ -271,6 +275,9 @@ class table {
   ///    ±infinity; anything else → NaN, counted as coerced. That includes hexadecimal ("0x10"),
   ///    "None", "NAN", "1,5", "1_000" and numbers too large for a double ("1e400"), which pandas
   ///    also turns into NaN. Values below the smallest subnormal become ±0.
+  /// The `csv_options::na_values` given to read_csv are missing in every step, before any
+  /// conversion (exact text; a number among them also matches cells of the same value in step 4,
+  /// as pandas' `na_fvalues` do).
   /// @param name       column name
   /// @param precision  pandas' converter (default, bit-identical) or correctly rounded
   /// @return the values and the counts
@@ -551,10 +558,10 @@ inline void check_csv_options(const csv_options& options) {
   if (options.max_columns == 0) {
     reject("csv_options::max_columns is 0 (use 1 or more)");
   }
-  for (std::size_t i = 0; i < options.usecols.size(); ++i) {
+  for (std::size_t i = 0; i < options.use_columns.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
-      if (options.usecols[i] == options.usecols[j]) {
-        reject("csv_options::usecols names \"" + options.usecols[i] + "\" twice (entries " +
+      if (options.use_columns[i] == options.use_columns[j]) {
+        reject("csv_options::use_columns names \"" + options.use_columns[i] + "\" twice (entries " +
                std::to_string(j) + " and " + std::to_string(i) + ")");
       }
     }
@@ -586,7 +593,7 @@ class csv_builder {
         delimiter_(options.delimiter),
         comment_(options.comment),
         plain_lines_(options.comment == '\0' && !options.quoted_newlines),
-        every_column_(options.usecols.empty()),
+        every_column_(options.use_columns.empty()),
         fill_short_rows_(options.fill_short_rows) {
     table_.source_ = std::move(source);
   }
@@ -852,9 +859,9 @@ class csv_builder {
       }
     }
     columns_ = names.size();
-    keep_.assign(columns_, options_.usecols.empty() ? 1 : 0);
+    keep_.assign(columns_, options_.use_columns.empty() ? 1 : 0);
     std::string not_found;
-    for (const std::string& wanted : options_.usecols) {
+    for (const std::string& wanted : options_.use_columns) {
       const auto found = index.find(wanted);
       if (found == index.end()) {
         not_found += (not_found.empty() ? "\"" : ", \"") + wanted + "\"";
@@ -865,10 +872,10 @@ class csv_builder {
     file_names_ = std::move(names);
     if (!not_found.empty()) {
       fail(first_line, 0,
-           "csv_options::usecols names columns the header does not have: " + not_found +
+           "csv_options::use_columns names columns the header does not have: " + not_found +
                "; available columns: " + quoted_list(file_names_));
     }
-    if (options_.usecols.empty()) {
+    if (options_.use_columns.empty()) {
       table_.names_ = file_names_;
       table_.index_ = std::move(index);
     } else {
@@ -966,7 +973,7 @@ class csv_builder {
     char* const row = table_.arena_.extend(length + (fill_short_rows_ ? columns_ : 0));
     const char* const last = line + length;
     std::size_t found = 0;   // cells in the file's row
-    std::size_t stored = 0;  // cells kept (usecols)
+    std::size_t stored = 0;  // cells kept (use_columns)
     char* cursor = row;
 
     if (every_column_ && std::memchr(line, '"', length) == nullptr) {
@@ -992,7 +999,7 @@ class csv_builder {
       stored = found;
       cursor = row + length;
     } else {
-      // Quoted cells or usecols: unquote into the arena (never longer than the line), one byte
+      // Quoted cells or use_columns: unquote into the arena (never longer than the line), one byte
       // between kept cells; a dropped cell is written and then taken back.
       arena_sink sink{row};
       for (const char* p = line;;) {
@@ -1036,10 +1043,10 @@ class csv_builder {
   char delimiter_;
   char comment_;
   bool plain_lines_;      // no comment character and no quoted line breaks: a line is a record
-  bool every_column_;     // no usecols
+  bool every_column_;     // no use_columns
   bool fill_short_rows_;
   table table_;
-  std::vector<std::string> file_names_;  // every column of the file (usecols keeps some)
+  std::vector<std::string> file_names_;  // every column of the file (use_columns keeps some)
   std::vector<char> keep_;               // per file column: stored in the table
   std::size_t columns_ = 0;              // cells per row in the file
   std::size_t stored_ = 0;               // cells per row in the table
@@ -1142,14 +1149,14 @@ template <class MakeReader>
 /// @throws csv_error (what() names the file, and the line and column where they apply) when the
 /// file cannot be opened or read; it is empty (or nothing follows the skipped lines); two
 /// columns share a name (both positions given); the header has more than
-/// `options.max_columns` cells; header lines disagree in length; `options.usecols` names a
+/// `options.max_columns` cells; header lines disagree in length; `options.use_columns` names a
 /// column the file lacks; a row has too many cells, or too few without `fill_short_rows`; a
 /// quoted field is not closed by the end of its line (of the file, with `quoted_newlines`); a
 /// carriage return is not followed by a newline outside quotes; a line exceeds the limit; the
 /// delimiter cannot be guessed; or the file contains a NUL byte. std::invalid_argument for
 /// options that make no sense (a delimiter that is the quote character or a line break, or
 /// equal to the comment character; `header_rows` or `max_columns` 0; a column named twice in
-/// `usecols`).
+/// `use_columns`).
 /// @note Complexity O(bytes). Memory: see the stream overload.
 [[nodiscard]] inline table read_csv(const std::string& path, const csv_options& options = {}) {
   std::error_code size_error;

@@ -441,7 +441,7 @@ inline bool same_cells(const tradeoff::table& a, const tradeoff::table& b, char 
 /// its size, since each read allocates the line reader's buffer):
 /// - quoted_newlines and fill_short_rows change nothing on a file the default read accepts,
 ///   and never make an error where there was none (they only accept more);
-/// - usecols of the first and last column keeps exactly those cells;
+/// - use_columns of the first and last column keeps exactly those cells;
 /// - on an input without ';', the delimiter ';' on the bytes with ',' and ';' swapped gives the
 ///   same outcome (cells with the bytes swapped back, the same error line), and skip_rows = 1 on
 ///   one more line in front gives the same table;
@@ -467,18 +467,18 @@ inline void check_options(const std::string& bytes, const outcome& plain, const 
       if (!plain.table) break;
       const auto& names = plain.table->column_names();
       tradeoff::csv_options some;
-      some.usecols = {names.front(), names.back()};
-      if (names.size() == 1) some.usecols.pop_back();
+      some.use_columns = {names.front(), names.back()};
+      if (names.size() == 1) some.use_columns.pop_back();
       const outcome subset = read(bytes, some);
-      expect(subset.table.has_value(), "usecols failed on an accepted file: ", subset.error, "\ninput: ", shown);
+      expect(subset.table.has_value(), "use_columns failed on an accepted file: ", subset.error, "\ninput: ", shown);
       if (!subset.table) break;
       const Eigen::Index last = plain.table->columns() - 1;
-      expect(subset.table->column_names() == some.usecols && subset.table->rows() == plain.table->rows(),
-             "usecols: wrong columns\ninput: ", shown);
+      expect(subset.table->column_names() == some.use_columns && subset.table->rows() == plain.table->rows(),
+             "use_columns: wrong columns\ninput: ", shown);
       for (Eigen::Index r = 0; r < subset.table->rows(); ++r) {
         expect(subset.table->cell(r, 0) == plain.table->cell(r, 0) &&
                    subset.table->cell(r, subset.table->columns() - 1) == plain.table->cell(r, last),
-               "usecols: cells differ at row ", r, "\ninput: ", shown);
+               "use_columns: cells differ at row ", r, "\ninput: ", shown);
       }
       break;
     }

@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Writes the fixtures and the golden file for the csv_options tests of tests/csv_test.cpp.
 
-tests/data/csv_options/*.csv        the input files (gbench_repetitions.csv is the --benchmark_out
-                                    of a real Google Benchmark run, libbenchmark-dev 1.7, kept as
-                                    it came; the others are written here)
+tests/data/csv_options/*.csv        the input files (gbench_*.csv are the --benchmark_out of real
+                                    Google Benchmark runs, libbenchmark-dev 1.7.1, with
+                                    --benchmark_repetitions, user counters and named arguments,
+                                    kept as they came; the others are written here)
 tests/data/golden_csv_options.txt   per case: the tradeoff::csv_options that mirror the pandas
                                     call, the column names pandas gives, and per column the values
                                     of pd.to_numeric(column, errors="coerce") as float.hex and the
@@ -73,13 +74,17 @@ CASES = [
     ("pipe", "pipe.csv", {"sep": "|"}, {"delimiter": 124}),
     ("pipe_sniffed", "pipe.csv", {"sep": None}, {"delimiter": 0}),
     ("gbench_csv", "gbench_repetitions.csv", {"skiprows": 10}, {"skip_rows": 10}),
+    ("gbench_counters_csv", "gbench_counters.csv", {"skiprows": 10}, {"skip_rows": 10}),
+    ("gbench_counters_usecols", "gbench_counters.csv",
+     {"skiprows": 10, "usecols": ["name", "real_time", "label", "kv_bytes", "tok_per_s"]},
+     {"skip_rows": 10, "use_columns": ["name", "real_time", "label", "kv_bytes", "tok_per_s"]}),
     ("multiline", "multiline_notes.csv", {}, {"quoted_newlines": 1}),
     ("short_rows", "short_rows.csv", {}, {"fill_short_rows": 1}),
     ("bool_missing", "bool_missing.csv", {}, {}),
     ("comments", "comments.csv", {"comment": "#"}, {"comment": 35}),
     ("na_values", "na_values.csv", {"na_values": ["-999", "n.a."]}, {"na_values": ["-999", "n.a."]}),
     ("usecols", "wide.csv", {"usecols": ["val_loss", "type", "notes"]},
-     {"usecols": ["val_loss", "type", "notes"]}),
+     {"use_columns": ["val_loss", "type", "notes"]}),
     ("groupby_agg", "groupby_agg.csv", {"header": [0, 1]}, {"header_rows": 2}),
     ("groupby_agg_reset", "groupby_agg_reset.csv", {"header": [0, 1]}, {"header_rows": 2}),
     ("sniff_skip_comment", "sniff_skip_comment.csv", {"sep": None, "skiprows": 2, "comment": "#"},

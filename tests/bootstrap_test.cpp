@@ -432,11 +432,11 @@ TEST_CASE("fill_below draws what successive below calls draw") {
   }
 }
 
-// The long coverage simulation of issue 17: 4,000 trials per cell. Skipped by default (it takes
-// minutes); run it with
-//   ./build/test/tests/tradeoff_bootstrap_test -tc="long coverage*" --no-skip
+// The long coverage simulation of issue 17: 4,000 trials per cell. In the test suite "long",
+// which the default run leaves out (it takes minutes): `cmake --workflow --preset long` runs it,
+// as does ./build/test/tests/tradeoff_bootstrap_test --test-suite=long
 // It prints the coverage of every cell and checks only that each lies in [0.85, 1].
-TEST_CASE("long coverage simulation of percentile and BCa intervals" * doctest::skip()) {
+TEST_CASE("long coverage simulation of percentile and BCa intervals" * doctest::test_suite("long")) {
   const int trials = 4000;
   tradeoff::bootstrap_options options;
   options.resamples = 1999;

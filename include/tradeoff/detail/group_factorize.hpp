@@ -78,7 +78,7 @@ class dense_id_table {
     std::uint64_t hash = 0;
     std::int32_t id = -1;
   };
-  std::size_t slot_of(std::uint64_t hash) const { return static_cast<std::size_t>(hash >> shift_) & mask_; }
+  std::size_t slot_of(std::uint64_t hash) const { return (hash >> shift_) & mask_; }
   void resize(std::size_t capacity) {
     slots_.assign(capacity, slot{});
     mask_ = capacity - 1;

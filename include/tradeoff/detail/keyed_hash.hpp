@@ -31,7 +31,7 @@ inline const std::array<std::uint64_t, 2>& process_hash_key() {
     std::uint64_t a = static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
     std::uint64_t b = static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
     static const int anchor = 0;
-    b ^= static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(&anchor));
+    b ^= reinterpret_cast<std::uintptr_t>(&anchor);
     try {
       std::random_device device;
       a ^= (static_cast<std::uint64_t>(device()) << 32U) ^ device();
@@ -113,7 +113,7 @@ class keyed_string_hash {
     return v0 ^ v1 ^ v2 ^ v3;
   }
   [[nodiscard]] std::size_t operator()(const std::string& text) const noexcept {
-    return static_cast<std::size_t>((*this)(std::string_view(text)));
+    return (*this)(std::string_view(text));
   }
 
  private:

@@ -12,6 +12,8 @@
 #include <cstring>
 #include <limits>
 #include <sstream>
+#include <functional>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 
@@ -22,6 +24,14 @@ namespace tradeoff_fuzz {
 struct check_failure : std::logic_error {
   using std::logic_error::logic_error;
 };
+
+/// @brief Text that is only built when a message needs it: the description of an input (its
+/// values printed with 17 digits) costs more than many checks, and is needed only on failure.
+struct lazy_text {
+  std::function<std::string()> make;
+};
+
+inline std::ostream& operator<<(std::ostream& out, const lazy_text& text) { return out << text.make(); }
 
 /// @brief Throws check_failure with a message built from the arguments when `ok` is false.
 template <typename... Parts>

@@ -276,7 +276,7 @@ inline std::string why_not_on_front(const table& t, std::size_t i) {
 
 /// The returned indices are exactly the brute-force front, each once, in range.
 inline void check_front_set(const Eigen::ArrayXi& front, const brute_force& expected, const table& t,
-                            const char* function, const std::string& context) {
+                            const char* function, const lazy_text& context) {
   const auto n = expected.on_front.size();
   std::vector<bool> seen(n, false);
   for (Eigen::Index i = 0; i < front.size(); ++i) {
@@ -286,15 +286,17 @@ inline void check_front_set(const Eigen::ArrayXi& front, const brute_force& expe
     const auto u = static_cast<std::size_t>(index);
     expect(!seen[u], function, ": index ", index, " listed twice\n", context);
     seen[u] = true;
-    expect(expected.on_front[u], function, ": returned ", why_not_on_front(t, u), "\n", context);
+    expect(expected.on_front[u], function, ": returned ", lazy_text{[&] { return why_not_on_front(t, u); }}, "\n",
+           context);
   }
   for (std::size_t u = 0; u < n; ++u) {
-    expect(!expected.on_front[u] || seen[u], function, ": missing non-dominated ", show_row(t, u), "\n", context);
+    expect(!expected.on_front[u] || seen[u], function, ": missing non-dominated ", lazy_text{[&] { return show_row(t, u); }},
+           "\n", context);
   }
 }
 
 /// Lexicographic in the objectives' directions (minimisation space), then by index.
-inline void check_order(const Eigen::ArrayXi& f, const table& t, const char* function, const std::string& context) {
+inline void check_order(const Eigen::ArrayXi& f, const table& t, const char* function, const lazy_text& context) {
   for (Eigen::Index i = 1; i < f.size(); ++i) {
     const Eigen::Index a = f(i - 1);
     const Eigen::Index b = f(i);
@@ -353,8 +355,13 @@ Eigen::ArrayXi ranks_of(const Points& points, const std::vector<tradeoff::sense>
 /// Upper bound on rows so that the O(n²·d) brute force stays fast.
 inline constexpr Eigen::Index pareto_max_rows = 160;
 
+/// Which inputs check_pareto decodes: both modes (by flag bit 5), or one of them whatever the
+/// flag says. fuzz_pareto runs the small mode (about 1,000 executions per second), fuzz_pareto_large
+/// the large one, whose tables of up to 2,183 rows make each execution cost milliseconds.
+enum class pareto_modes { by_flag, small_only, large_only };
+
 /// @brief Runs every Pareto property on the input; throws check_failure on a disagreement.
-inline void check_pareto(const std::uint8_t* data, std::size_t size) {
+inline void check_pareto_modes(const std::uint8_t* data, std::size_t size, pareto_modes modes) {
   using namespace pareto_detail;
   byte_reader in(data, size);
   const Eigen::Index d = 1 + in.byte() % 6;
@@ -369,7 +376,7 @@ inline void check_pareto(const std::uint8_t* data, std::size_t size) {
   if (empty_senses) std::fill(senses.begin(), senses.end(), tradeoff::sense::minimize);
   const std::vector<tradeoff::sense> passed_senses = empty_senses ? std::vector<tradeoff::sense>{} : senses;
 
-  const bool large = (flags & 32U) != 0;
+  const bool large = modes == pareto_modes::by_flag ? (flags & 32U) != 0 : modes == pareto_modes::large_only;
   Eigen::ArrayXXd points;
   if (large) {
     const Eigen::Index n = 384 + in.u16() % 1800;
@@ -389,7 +396,7 @@ inline void check_pareto(const std::uint8_t* data, std::size_t size) {
   }
   const Eigen::Index n = points.rows();
   const Eigen::ArrayXXd original = points;
-  const std::string context = describe(points, senses);
+  const lazy_text context{[&] { return describe(points, senses); }};
   const table minimized = to_minimize_space(points, senses);
   const brute_force expected = large ? solve_by_sweep(minimized) : solve(minimized);
   if (!large) {
@@ -432,7 +439,7 @@ inline void check_pareto(const std::uint8_t* data, std::size_t size) {
     const std::vector<tradeoff::sense> senses2{senses[0], senses[1]};
     const table minimized2 = to_minimize_space(xy, senses2);
     const brute_force expected2 = large ? solve_by_sweep(minimized2) : solve(minimized2);
-    const std::string context2 = describe(xy, senses2);
+    const lazy_text context2{[&] { return describe(xy, senses2); }};
     const Eigen::ArrayXi front2 = tradeoff::pareto_front(points.col(0), points.col(1), senses2[0], senses2[1]);
     check_front_set(front2, expected2, minimized2, "pareto_front(x, y, sx, sy)", context2);
     // Ordered by x in its direction, ties by y in its direction, then by index.
@@ -498,6 +505,21 @@ inline void check_pareto(const std::uint8_t* data, std::size_t size) {
   // Inputs are never modified (compared bit for bit; NaN payloads included).
   expect(same_bits(points, original),
          "pareto: an input was modified\n", context);
+}
+
+/// Both modes, by the flag bit (the regression replay).
+inline void check_pareto(const std::uint8_t* data, std::size_t size) {
+  check_pareto_modes(data, size, pareto_modes::by_flag);
+}
+
+/// The small mode only (fuzz_pareto).
+inline void check_pareto_small(const std::uint8_t* data, std::size_t size) {
+  check_pareto_modes(data, size, pareto_modes::small_only);
+}
+
+/// The large mode only (fuzz_pareto_large).
+inline void check_pareto_large(const std::uint8_t* data, std::size_t size) {
+  check_pareto_modes(data, size, pareto_modes::large_only);
 }
 
 }  // namespace tradeoff_fuzz

@@ -3,8 +3,9 @@
 #
 #   tests/fuzz/run.sh [seconds-per-target] [target ...]
 #
-# seconds defaults to 60; targets default to fuzz_csv fuzz_pareto fuzz_stats fuzz_intervals. Each target starts
-# from the committed seeds (tests/fuzz/corpus/<target>) and the kept regressions, grows a working
+# seconds defaults to 60; targets default to fuzz_csv fuzz_pareto fuzz_pareto_large fuzz_stats
+# fuzz_intervals. Each target starts from the committed seeds (tests/fuzz/corpus/<target>;
+# fuzz_pareto_large shares fuzz_pareto's, the input format is one) and the kept regressions, grows a working
 # corpus in build/fuzz/fuzz-work/<target>/corpus (the committed one is never written), and puts
 # what it finds (crash-*, timeout-*, oom-*) in build/fuzz/fuzz-work/<target>/findings. Prints, per
 # target, libFuzzer's executions, coverage and corpus size, and the findings; exits 1 if there
@@ -17,7 +18,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz_csv fuzz_pareto fuzz_stats fuzz_intervals)
+  targets=(fuzz_csv fuzz_pareto fuzz_pareto_large fuzz_stats fuzz_intervals)
 fi
 rss_limit="${FUZZ_RSS_LIMIT_MB:-2048}"
 timeout="${FUZZ_TIMEOUT:-10}"
@@ -27,6 +28,13 @@ cd "$root"
 cmake --workflow --preset fuzz >/dev/null
 
 build="$root/build/fuzz"
+seeds_of() {
+  case "$1" in
+    fuzz_pareto_large) echo fuzz_pareto ;;
+    *) echo "$1" ;;
+  esac
+}
+
 max_len_of() {
   case "$1" in
     fuzz_csv) echo 4096 ;;
@@ -47,9 +55,9 @@ run_one() {
   if [ -f "$root/tests/fuzz/$target.dict" ]; then
     dict=("-dict=$root/tests/fuzz/$target.dict")
   fi
-  local seeds=("$root/tests/fuzz/corpus/$target")
-  if [ -d "$root/tests/fuzz/regressions/$target" ]; then
-    seeds+=("$root/tests/fuzz/regressions/$target")
+  local seeds=("$root/tests/fuzz/corpus/$(seeds_of "$target")")
+  if [ -d "$root/tests/fuzz/regressions/$(seeds_of "$target")" ]; then
+    seeds+=("$root/tests/fuzz/regressions/$(seeds_of "$target")")
   fi
   set +e
   "$binary" "$work/corpus" "${seeds[@]}" \

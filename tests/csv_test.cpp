@@ -465,6 +465,27 @@ TEST_CASE("read_csv: a file on disk, over 32 MiB (the line reader's thread), 23 
   CHECK(dim[rows - 1] == 128 + 64 * ((rows - 1) % 11));
 }
 
+TEST_CASE("read_csv: a file over 48 MiB without a final newline ends (no stale newline)") {
+  // Lines of 64 bytes and a last line of 63 without its newline: after the line reader's second
+  // refill, the byte just past the data is the '\n' an earlier 16 MiB block left at the same
+  // offset. fast-cpp-csv-parser took it for the end of the last line and never finished.
+  const std::string path = temporary_path("tradeoff_csv_test_no_final_newline");
+  const std::string line(63, 'a');
+  const int lines = 52 * 1024 * 1024 / 64;
+  {
+    std::ofstream out(path, std::ios::binary);
+    for (int i = 0; i < lines - 1; ++i) {
+      out << line << '\n';
+    }
+    out << line;  // no final newline
+  }
+  const tradeoff::table table = tradeoff::read_csv(path);
+  std::remove(path.c_str());
+  REQUIRE(table.columns() == 1);
+  CHECK(table.rows() == lines - 1);
+  CHECK(table.strings(line).back() == line);
+}
+
 TEST_CASE("read_csv: a NUL byte found by the reader thread, past 32 MiB") {
   std::string text = "a,b\n";
   const std::string row = "12345.678,87654.321\n";

@@ -509,6 +509,12 @@ class checked_byte_source final : public io::ByteSourceBase {
     if (nul != nullptr) {
       throw nul_byte_found{line_ + 1, column_ + 1};
     }
+    // io::LineReader looks at the byte just past the data it has: after a short read that byte
+    // is whatever an earlier block left there, and a stale '\n' made a file over 48 MiB without a
+    // final newline loop forever. The reader's buffer always has room for it.
+    if (count < static_cast<std::size_t>(size)) {
+      buffer[count] = '\0';
+    }
     return static_cast<int>(count);
   }
 

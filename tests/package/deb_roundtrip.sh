@@ -23,7 +23,8 @@ deb="$work/deb/libtradeoff-dev_${version}_all.deb"
 dpkg -i "$deb"
 
 # find_package from the system prefix, both programs, strict warnings.
-cmake -S tests/consumer/find_package -B "$work/find_package" -DCMAKE_BUILD_TYPE=Release \
+generator=(); command -v ninja >/dev/null && generator=(-G Ninja)   # make may be absent
+cmake -S tests/consumer/find_package -B "$work/find_package" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
   -DTRADEOFF_CONSUMER_DIR="$PWD/tests/consumer" -DTRADEOFF_EXPECTED_VERSION="$version" \
   -DTRADEOFF_EXPECTED_VERSION_MAJOR="${version%%.*}"
 cmake --build "$work/find_package"

@@ -108,7 +108,7 @@ TEST_CASE("read_csv: values are pandas' bit for bit on the golden file") {
   CHECK(columns_checked == table.columns());
 }
 
-TEST_CASE("read_csv: cells as text are pandas' cells (quotes, commas, spaces, tabs, UTF-8)") {
+TEST_CASE("read_csv: cells as text are pandas' cells (quotes / commas / spaces / tabs / UTF-8)") {
   const tradeoff::table table =
       tradeoff::read_csv(std::string(TRADEOFF_TEST_DATA_DIR) + "/golden_csv_input.csv");
   std::ifstream expected(std::string(TRADEOFF_TEST_DATA_DIR) + "/golden_csv_strings.txt");
@@ -141,7 +141,7 @@ TEST_CASE("read_csv: cells as text are pandas' cells (quotes, commas, spaces, ta
   CHECK(mismatches == 0);
 }
 
-TEST_CASE("read_csv: mangled input gives a table or a csv_error, never a crash") {
+TEST_CASE("read_csv: mangled input gives a table or a csv_error / never a crash") {
   const std::string valid =
       "run,\"note, with comma\",loss\r\n"
       "a,\"x \"\"q\"\"\",1.5\r\n"
@@ -221,7 +221,7 @@ TEST_CASE("read_csv: the column type decides like pandas' inference") {
   CHECK(mixed.coerced == 1);
 }
 
-TEST_CASE("read_csv: missing markers, infinities, whitespace and junk") {
+TEST_CASE("read_csv: missing markers / infinities / whitespace and junk") {
   const tradeoff::table table = read_text(
       "v\n"
       " 1.5 \n\t2\n+3\ninf\n-Infinity\n+INF\nnan\nNaN\n\"\"\nN/A\nNULL\n<NA>\n1.#IND\n"
@@ -246,7 +246,7 @@ TEST_CASE("read_csv: missing markers, infinities, whitespace and junk") {
   CHECK(v.coerced == 6);
 }
 
-TEST_CASE("read_csv: quoting, CRLF, BOM, blank lines, missing final newline") {
+TEST_CASE("read_csv: quoting / CRLF / BOM / blank lines / missing final newline") {
   const tradeoff::table table = read_text(
       "\xEF\xBB\xBFname,note,value\r\n"
       "\"a,b\",\"say \"\"hi\"\"\",1\r\n"
@@ -271,7 +271,7 @@ TEST_CASE("read_csv: quoting, CRLF, BOM, blank lines, missing final newline") {
   CHECK_THROWS_AS(static_cast<void>(table.cell(3, 0)), std::out_of_range);
 }
 
-TEST_CASE("read_csv: header only, empty header cells, trailing commas") {
+TEST_CASE("read_csv: header only / empty header cells / trailing commas") {
   const tradeoff::table empty = read_text("a,b\n");
   CHECK(empty.rows() == 0);
   CHECK(empty.columns() == 2);
@@ -285,7 +285,7 @@ TEST_CASE("read_csv: header only, empty header cells, trailing commas") {
   CHECK(unnamed.numeric("Unnamed: 0")[1] == 1.0);
 }
 
-TEST_CASE("booleans: the accepted spellings, and an error naming the cell") {
+TEST_CASE("booleans: the accepted spellings / and an error naming the cell") {
   const tradeoff::table table =
       read_text("moe,bad\nTrue,1\nFalse,0\ntrue,x\nfalse,1\nTRUE,1\nFALSE,1\n1,1\n0,1\n", "runs.csv");
   const Eigen::Array<bool, Eigen::Dynamic, 1> moe = table.booleans("moe");
@@ -331,7 +331,7 @@ TEST_CASE("a missing column: csv_error listing the available ones") {
   CHECK_THROWS_AS(static_cast<void>(table.numeric("gamma")), std::runtime_error);
 }
 
-TEST_CASE("read_csv errors: file, line and column in the message") {
+TEST_CASE("read_csv errors: file / line and column in the message") {
   SUBCASE("missing file") {
     try {
       static_cast<void>(tradeoff::read_csv("/nonexistent/dir/runs.csv"));
@@ -373,7 +373,7 @@ TEST_CASE("read_csv errors: file, line and column in the message") {
     CHECK(error.line() == 2);
     CHECK(error.column() == 3);
   }
-  SUBCASE("unterminated quote, also a quoted newline") {
+  SUBCASE("unterminated quote / also a quoted newline") {
     const tradeoff::csv_error error = error_of("a,b\n1,\"two\n  lines\"\n");
     CHECK(error.line() == 2);
     CHECK(error.column() == 2);
@@ -427,7 +427,7 @@ TEST_CASE("read_csv errors: file, line and column in the message") {
   }
 }
 
-TEST_CASE("read_csv: a file on disk, over 32 MiB (the line reader's thread), 23 columns") {
+TEST_CASE("read_csv: a file on disk / over 32 MiB (the line reader's thread) / 23 columns") {
   // The benchmark schema; the reader thread of fast-cpp-csv-parser starts above 32 MiB.
   const std::string header =
       "run,type,params_m,moe,num_blocks,dim,n_heads,kv_heads,max_context,down_dim_kv,"
@@ -486,7 +486,7 @@ TEST_CASE("read_csv: a file over 48 MiB without a final newline ends (no stale n
   CHECK(table.strings(line).back() == line);
 }
 
-TEST_CASE("read_csv: a NUL byte found by the reader thread, past 32 MiB") {
+TEST_CASE("read_csv: a NUL byte found by the reader thread / past 32 MiB") {
   std::string text = "a,b\n";
   const std::string row = "12345.678,87654.321\n";
   const std::size_t rows = (std::size_t{40} << 20U) / row.size();

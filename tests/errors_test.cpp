@@ -117,7 +117,7 @@ TEST_CASE("E02 a directory given as the file: csv_error with the read error") {
   CHECK(contains(what, "read error: Is a directory"));
 }
 
-TEST_CASE("E03 an empty file (0 bytes): csv_error, no header line") {
+TEST_CASE("E03 an empty file (0 bytes): csv_error / no header line") {
   const auto e = csv_error_of("");
   CHECK(std::string(e.what()) == "tradeoff::read_csv: bad.csv: the file is empty (no header line)");
   CHECK(e.line() == 0);
@@ -135,13 +135,13 @@ TEST_CASE("E05 binary garbage with a NUL byte: csv_error at the NUL's line and b
   CHECK(e.column() == 3);
 }
 
-TEST_CASE("E06 UTF-16 text: csv_error, NUL byte on line 1") {
+TEST_CASE("E06 UTF-16 text: csv_error / NUL byte on line 1") {
   const std::string utf16("\xFF\xFE" "a\0,\0b\0\n\0" "1\0,\0" "2\0\n\0", 18);
   const auto e = csv_error_of(utf16);
   CHECK(contains(e.what(), "bad.csv:1:4: NUL byte (a binary file, or text in UTF-16?)"));
 }
 
-TEST_CASE("E07 binary garbage without NUL (bytes 1..255): csv_error, never a crash or a table") {
+TEST_CASE("E07 binary garbage without NUL (bytes 1..255): csv_error / never a crash or a table") {
   std::string garbage;
   for (int byte = 1; byte < 256; ++byte) garbage += static_cast<char>(byte);
   const auto e = csv_error_of(garbage);
@@ -210,7 +210,7 @@ TEST_CASE("E16 old Mac line ends (a CR without LF): csv_error instead of rows ru
   CHECK(t.strings("a") == std::vector<std::string>{"x\ry"});
 }
 
-TEST_CASE("E17 a header-only file: zero rows, not an error") {
+TEST_CASE("E17 a header-only file: zero rows / not an error") {
   const auto t = csv_text("a,b\n");
   CHECK(t.rows() == 0);
   CHECK(t.columns() == 2);
@@ -236,7 +236,7 @@ TEST_CASE("E19 booleans() of a cell that is not a boolean: csv_error naming the 
   CHECK(contains(what_of<tradeoff::csv_error>([&] { return empty_cell.booleans("moe"); }), "cell \"\" is not"));
 }
 
-TEST_CASE("E20 junk in a numeric column: NaN, counted as coerced (not an error)") {
+TEST_CASE("E20 junk in a numeric column: NaN / counted as coerced (not an error)") {
   const auto t = csv_text("loss\n1.5\ndiverged\n\n1.2.3\nNA\n1e400\n");
   const auto report = t.numeric_with_report("loss");
   REQUIRE(report.values.size() == 5);
@@ -250,7 +250,7 @@ TEST_CASE("E20 junk in a numeric column: NaN, counted as coerced (not an error)"
   CHECK(t.coerced("loss") == 3);
 }
 
-TEST_CASE("E21 cell() outside the table: std::out_of_range, never a read out of bounds") {
+TEST_CASE("E21 cell() outside the table: std::out_of_range / never a read out of bounds") {
   const auto t = csv_text("a\n1\n");
   CHECK(what_of<std::out_of_range>([&] { return t.cell(5, 0); }) ==
         "tradeoff::table::cell: row 5 is out of range for a table of 1 rows");
@@ -424,7 +424,7 @@ TEST_CASE("E24 d = 0 (points without columns): std::invalid_argument") {
                  "tradeoff::pareto_archive: dimensions is 0, need at least 1"));
 }
 
-TEST_CASE("E25 empty input (n = 0): empty front and ranks, hypervolume 0") {
+TEST_CASE("E25 empty input (n = 0): empty front and ranks / hypervolume 0") {
   const Eigen::ArrayXXd points(0, 2);
   CHECK(tradeoff::pareto_front(points).size() == 0);
   CHECK(tradeoff::pareto_ranks(points).size() == 0);
@@ -435,7 +435,7 @@ TEST_CASE("E25 empty input (n = 0): empty front and ranks, hypervolume 0") {
   CHECK(path.x.size() == 0);
 }
 
-TEST_CASE("E26 rows that are all NaN: on no front, rank -1, no volume") {
+TEST_CASE("E26 rows that are all NaN: on no front / rank -1 / no volume") {
   Eigen::ArrayXXd points(3, 2);
   points << not_a_number, not_a_number, not_a_number, 1.0, 2.0, not_a_number;
   CHECK(tradeoff::pareto_front(points).size() == 0);
@@ -446,7 +446,7 @@ TEST_CASE("E26 rows that are all NaN: on no front, rank -1, no volume") {
   CHECK(archive.empty());
 }
 
-TEST_CASE("E27 +-inf: ordinary values on fronts; infinite volume when a point reaches -inf") {
+TEST_CASE("E27 +-inf: ordinary values on fronts - infinite volume when a point reaches -inf") {
   const Eigen::ArrayXd x = values_of({-infinity, 0, infinity, infinity});
   const Eigen::ArrayXd y = values_of({infinity, 0, -infinity, infinity});
   const Eigen::ArrayXi front = tradeoff::pareto_front(x, y);
@@ -538,7 +538,7 @@ TEST_CASE("E123 constant or repeated objectives: dropped (fronts) or factored ou
         tradeoff::hypervolume(points.leftCols(2).eval(), Eigen::ArrayXd::Constant(2, 8.0)) * 1.0);
 }
 
-TEST_CASE("E30 a front index outside [0, n) or on a NaN row: std::invalid_argument") {
+TEST_CASE("E30 a front index outside (0 / n) or on a NaN row: std::invalid_argument") {
   const Eigen::ArrayXd x = values_of({1, not_a_number});
   const Eigen::ArrayXd y = values_of({2, 1});
   Eigen::ArrayXi front(1);
@@ -565,7 +565,7 @@ TEST_CASE("E31 an archive point of the wrong size: std::invalid_argument") {
 // ---------------------------------------------------------------------------------------------
 // Quantiles and grouped statistics
 
-TEST_CASE("E32 a quantile level outside [0, 1]: std::domain_error naming it") {
+TEST_CASE("E32 a quantile level outside (0 / 1): std::domain_error naming it") {
   const Eigen::ArrayXd v = values_of({1, 2, 3});
   CHECK(what_of<std::domain_error>([&] { return tradeoff::quantile(v, 1.5); }) ==
         "tradeoff::quantile: q = 1.5 is outside [0, 1] (or NaN)");
@@ -590,7 +590,7 @@ TEST_CASE("E34 one bad level among several: std::domain_error naming its positio
                  "tradeoff::summarize: qs[1] = nan"));
 }
 
-TEST_CASE("E35 empty or all-NaN values: NaN quantile, median and IQR (no exception)") {
+TEST_CASE("E35 empty or all-NaN values: NaN quantile / median and IQR (no exception)") {
   const Eigen::ArrayXd empty(0);
   const Eigen::ArrayXd all_nan = values_of({not_a_number, not_a_number});
   for (const Eigen::ArrayXd* v : {&empty, &all_nan}) {
@@ -601,7 +601,7 @@ TEST_CASE("E35 empty or all-NaN values: NaN quantile, median and IQR (no excepti
   }
 }
 
-TEST_CASE("E36 +-inf values: numpy's results, NaN where its lerp meets inf - inf") {
+TEST_CASE("E36 +-inf values: numpy's results / NaN where its lerp meets inf - inf") {
   const Eigen::ArrayXd v = values_of({1, infinity});
   CHECK(std::isnan(tradeoff::quantile(v, 0.5)));  // b - (b - a)(1 - t) = infinity - infinity
   CHECK(tradeoff::quantile(v, 0.25) == infinity);      // a + (b - a) t
@@ -633,7 +633,7 @@ TEST_CASE("E38 a negative ddof: std::invalid_argument") {
   CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::std(g, v, -2); }), "ddof = -2 is negative"));
 }
 
-TEST_CASE("E39 an all-NaN group: count 0, sum 0, NaN for every other statistic") {
+TEST_CASE("E39 an all-NaN group: count 0 / sum 0 / NaN for every other statistic") {
   const Eigen::ArrayXi keys = values_of({1, 1, 2}).cast<int>();
   const auto g = tradeoff::group_by(keys);
   const Eigen::ArrayXd v = values_of({not_a_number, not_a_number, 3});
@@ -650,7 +650,7 @@ TEST_CASE("E39 an all-NaN group: count 0, sum 0, NaN for every other statistic")
   CHECK(s.mean(1) == 3.0);
 }
 
-TEST_CASE("E40 NaN keys: dropped (code -1), or one last group with dropna = false") {
+TEST_CASE("E40 NaN keys: dropped (code -1) / or one last group with dropna = false") {
   const Eigen::ArrayXd keys = values_of({1, not_a_number, 1, 0});
   const auto dropped = tradeoff::group_by(keys);
   CHECK(dropped.groups() == 2);
@@ -666,7 +666,7 @@ TEST_CASE("E40 NaN keys: dropped (code -1), or one last group with dropna = fals
 // ---------------------------------------------------------------------------------------------
 // Serving model and KV cache
 
-TEST_CASE("E41 a cache per sequence of 0, negative or NaN: std::invalid_argument naming it") {
+TEST_CASE("E41 a cache per sequence of 0 / negative or NaN: std::invalid_argument naming it") {
   const Eigen::ArrayXd budgets = values_of({500, 1000});
   CHECK(what_of<std::invalid_argument>([&] { return tradeoff::aggregate_throughput(budgets, 0.0, 90.0); }) ==
         "tradeoff::aggregate_throughput: argument 'cache_per_seq' must be finite and positive (got 0)");
@@ -676,7 +676,7 @@ TEST_CASE("E41 a cache per sequence of 0, negative or NaN: std::invalid_argument
                  "'cache_per_seq' must be finite and positive (got nan)"));
 }
 
-TEST_CASE("E42 a negative, NaN or infinite budget: std::invalid_argument naming the index") {
+TEST_CASE("E42 a negative / NaN or infinite budget: std::invalid_argument naming the index") {
   CHECK(what_of<std::invalid_argument>([&] {
           return tradeoff::aggregate_throughput(values_of({1, -2}), 1.0, 1.0);
         }) == "tradeoff::aggregate_throughput: argument 'budgets' must be finite and non-negative (got -2 at index 1)");
@@ -714,7 +714,7 @@ TEST_CASE("E45 a baseline cache or throughput of 0: std::invalid_argument (no di
                  "argument 'baseline_tps' must be finite and positive (got 0)"));
 }
 
-TEST_CASE("E46 zero or negative heads, head size or RoPE size: std::invalid_argument") {
+TEST_CASE("E46 zero or negative heads / head size or RoPE size: std::invalid_argument") {
   CHECK(what_of<std::invalid_argument>([&] { return tradeoff::kv_layout::mha(0, 64); }) ==
         "tradeoff::kv_layout::mha: argument 'n_heads' must be positive (got 0)");
   CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::kv_layout::gqa(-1, 64); }),
@@ -739,7 +739,7 @@ TEST_CASE("E48 a KV size beyond int64: std::domain_error instead of a wrapped co
                  "tradeoff::kv_bytes_per_token: byte count overflows std::int64_t"));
 }
 
-TEST_CASE("E49 a GPU memory utilisation outside (0, 1]: std::invalid_argument") {
+TEST_CASE("E49 a GPU memory utilisation outside (0 / 1): std::invalid_argument") {
   auto engine = small_engine();
   engine.gpu_memory_utilization = 1.5;
   CHECK(what_of<std::invalid_argument>([&] {
@@ -766,7 +766,7 @@ TEST_CASE("E50 a block size or model length of 0: std::invalid_argument (no divi
                  "'engine.max_model_len' must be positive (got 0)"));
 }
 
-TEST_CASE("E51 a GPU with no memory, or a model with no layers: std::invalid_argument") {
+TEST_CASE("E51 a GPU with no memory / or a model with no layers: std::invalid_argument") {
   auto gpu = tradeoff::gpu_spec::h100_sxm();
   gpu.memory_bytes = 0.0;
   CHECK(what_of<std::invalid_argument>([&] { return tradeoff::kv_capacity(small_model(), gpu, small_engine()); }) ==
@@ -779,7 +779,7 @@ TEST_CASE("E51 a GPU with no memory, or a model with no layers: std::invalid_arg
                  "'model.n_layers' must be positive (got 0)"));
 }
 
-TEST_CASE("E52 weights larger than the GPU: zero capacity, flagged (no exception)") {
+TEST_CASE("E52 weights larger than the GPU: zero capacity / flagged (no exception)") {
   auto model = small_model();
   model.weight_bytes = 1e12;
   const auto capacity = tradeoff::kv_capacity(model, tradeoff::gpu_spec::h100_sxm(), small_engine());
@@ -796,7 +796,7 @@ TEST_CASE("E53 a negative KV budget: std::invalid_argument") {
         }) == "tradeoff::kv_capacity_for_kv_memory: argument 'kv_budget_bytes' must be finite and non-negative (got -1)");
 }
 
-TEST_CASE("E54 a grouping edited by hand (codes past groups(), sizes that disagree): std::invalid_argument") {
+TEST_CASE("E54 a grouping edited by hand (codes past groups() / sizes that disagree): std::invalid_argument") {
   const Eigen::ArrayXi keys = values_of({1, 2, 3}).cast<int>();
   const Eigen::ArrayXd v = values_of({1, 2, 3});
   auto bad_code = tradeoff::group_by(keys);
@@ -1005,7 +1005,7 @@ TEST_CASE("E85 a resample index matrix of the wrong shape or with an index out o
               "resample in both)");
 }
 
-TEST_CASE("E86 a quantile statistic with a level outside [0 1]: std::domain_error") {
+TEST_CASE("E86 a quantile statistic with a level outside (0 1): std::domain_error") {
   const Eigen::ArrayXd v = values_of({1, 2, 3});
   CHECK(what_of<std::domain_error>([&] {
           return tradeoff::bootstrap_interval(v, tradeoff::statistic::quantile(1.5), quick_bootstrap());
@@ -1080,7 +1080,7 @@ TEST_CASE("E92 a rank-test sample with no valid value: std::invalid_argument") {
                  "tradeoff::hodges_lehmann_shift: y has no valid"));
 }
 
-TEST_CASE("E93 a p-value outside [0 1] for Holm's correction: std::domain_error") {
+TEST_CASE("E93 a p-value outside (0 1) for Holm's correction: std::domain_error") {
   CHECK(what_of<std::domain_error>([&] { return tradeoff::holm_adjust(values_of({0.2, 1.5})); }) ==
         "tradeoff::holm_adjust: p_values(1) = 1.5 is outside [0, 1]");
   const Eigen::ArrayXd with_nan = tradeoff::holm_adjust(values_of({0.2, not_a_number}));

@@ -176,7 +176,7 @@ TEST_CASE("pandas_groupby_quantile equals pandas' Cython groupby().quantile() bi
   CHECK_THROWS_AS(static_cast<void>(tradeoff::pandas_groupby_quantile(g, t.row_values, 1.5)), std::domain_error);
 }
 
-TEST_CASE("grouped quantiles equal the one-array functions on each group, for every method") {
+TEST_CASE("grouped quantiles equal the one-array functions on each group / for every method") {
   std::mt19937_64 rng(11);
   const int rows = 20000;
   Eigen::ArrayXi keys(rows);
@@ -214,7 +214,7 @@ TEST_CASE("grouped quantiles equal the one-array functions on each group, for ev
   CHECK((values.isNaN() || values == before).all());
 }
 
-TEST_CASE("group_by: integer keys — direct indexing and hashing agree; sort and first-appearance order") {
+TEST_CASE("group_by: integer keys — direct indexing and hashing agree - sort and first-appearance order") {
   std::mt19937_64 rng(3);
   const int rows = 5000;
   Eigen::Array<std::int64_t, Eigen::Dynamic, 1> narrow(rows);
@@ -257,7 +257,7 @@ TEST_CASE("group_by: integer keys — direct indexing and hashing agree; sort an
   }
 }
 
-TEST_CASE("group_by: floating keys — NaN dropped or kept (last if sorted, in place if not), -0.0 == +0.0") {
+TEST_CASE("group_by: floating keys — NaN dropped or kept (last if sorted / in place if not) / -0.0 == +0.0") {
   // pandas 1.5.3: df.groupby("k", dropna=False, sort=False) gives 2.5, NaN, -0.0, -1.0 (the zero
   // group shown as the zero that came first); with sort=True -1.0, -0.0, 2.5, NaN.
   Eigen::ArrayXd keys(7);
@@ -293,7 +293,7 @@ TEST_CASE("group_by: floating keys — NaN dropped or kept (last if sorted, in p
   CHECK(tradeoff::mean(dropped, values)(2) == 4.0);
 }
 
-TEST_CASE("group_by: strings sorted by code point; bools false first; masks") {
+TEST_CASE("group_by: strings sorted by code point - bools false first - masks") {
   const std::vector<std::string> keys = {"b", "a", "é", "B", "a", "", "b"};
   const auto g = tradeoff::group_by(keys);
   std::vector<std::string> expected = keys;
@@ -342,7 +342,7 @@ TEST_CASE("group_by: strings sorted by code point; bools false first; masks") {
   CHECK((tradeoff::group_by(numbers, !keep).sizes == Eigen::Array2i(1, 1)).all());  // expression mask
 }
 
-TEST_CASE("grouped reductions: all-NaN groups, n = 1, empty input, expression values, ddof") {
+TEST_CASE("grouped reductions: all-NaN groups / n = 1 / empty input / expression values / ddof") {
   Eigen::ArrayXi keys(5);
   keys << 0, 1, 1, 2, 2;
   Eigen::ArrayXd values(5);
@@ -495,7 +495,7 @@ TEST_CASE("grouped reductions: errors") {
   CHECK_THROWS_AS(static_cast<void>(tradeoff::group_by(Eigen::ArrayXXi::Zero(2, 2))), std::invalid_argument);
 }
 
-TEST_CASE("grouped reductions: a grouping edited by hand is rejected, never read out of bounds") {
+TEST_CASE("grouped reductions: a grouping edited by hand is rejected / never read out of bounds") {
   Eigen::ArrayXi keys(4);
   keys << 1, 2, 1, 2;
   const Eigen::ArrayXd values = Eigen::ArrayXd::LinSpaced(4, 1.0, 4.0);

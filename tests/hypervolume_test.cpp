@@ -298,7 +298,7 @@ TEST_CASE("hypervolume: infinities") {
   }
 }
 
-TEST_CASE("hypervolume: matches inclusion-exclusion on small random inputs, d = 1..6") {
+TEST_CASE("hypervolume: matches inclusion-exclusion on small random inputs / d = 1..6") {
   std::mt19937 rng(20240611u);
   int checked = 0;
   for (int trial = 0; trial < 3600; ++trial) {
@@ -338,7 +338,7 @@ TEST_CASE("hypervolume: matches inclusion-exclusion on small random inputs, d = 
   CHECK(checked == 3600);
 }
 
-TEST_CASE("hypervolume: larger inputs agree with WFG and slicing, d = 2..5") {
+TEST_CASE("hypervolume: larger inputs agree with WFG and slicing / d = 2..5") {
   // The 2-D and 3-D sweeps (with their pre-filters, active from 1024 / 4096 points) against
   // an independent computation: slicing the grid along the last objective into (d-1)-D
   // hypervolumes computed by the library on fewer points.
@@ -688,7 +688,7 @@ TEST_CASE("hypervolume: invariant under row permutation and mirrored senses") {
   }
 }
 
-TEST_CASE("hypervolume: expressions, matrices and float") {
+TEST_CASE("hypervolume: expressions / matrices and float") {
   Eigen::ArrayXXd p(3, 2);
   p << 1.0, 3.0, 2.0, 2.0, 3.0, 1.0;
   Eigen::ArrayXd r(2);

@@ -65,7 +65,7 @@ void unchanged(const char* what, const Input& input, F&& f) {
 
 }  // namespace
 
-TEST_CASE("no public function modifies its inputs (random inputs with NaN, ties, infinities)") {
+TEST_CASE("no public function modifies its inputs (random inputs with NaN / ties / infinities)") {
   std::mt19937_64 rng(20261126);
   for (const Eigen::Index n : {Eigen::Index{0}, Eigen::Index{1}, Eigen::Index{7}, Eigen::Index{60},
                                Eigen::Index{500}, Eigen::Index{3000}}) {

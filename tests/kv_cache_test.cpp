@@ -31,7 +31,7 @@ TEST_CASE("kv_layout factories record what one layer caches per token") {
   CHECK(tradeoff::kv_elements_per_token_per_layer(kv_layout::mla(512, 0)) == 512);
 }
 
-TEST_CASE("DeepSeek-V2 Table 1 expressions (elements per token, n_h = d_h = 128, l = 60, n_g = 8)") {
+TEST_CASE("DeepSeek-V2 Table 1 expressions (elements per token / n_h = d_h = 128 / l = 60 / n_g = 8)") {
   const std::int64_t n_h = 128, d_h = 128, l = 60, n_g = 8, d_c = 4 * d_h, d_r = d_h / 2;
   CHECK(tradeoff::kv_bytes_per_token(kv_layout::mha(n_h, d_h), l, 1) == 2 * n_h * d_h * l);
   CHECK(tradeoff::kv_bytes_per_token(kv_layout::gqa(n_g, d_h), l, 1) == 2 * n_g * d_h * l);
@@ -54,13 +54,13 @@ TEST_CASE("published per-token KV sizes") {
   CHECK(tradeoff::kv_bytes_per_token(kv_layout::mha(32, 128), 32, 2) == 524288);
 }
 
-TEST_CASE("kv_bytes_per_sequence: plain, sliding window, cross-layer sharing") {
+TEST_CASE("kv_bytes_per_sequence: plain / sliding window / cross-layer sharing") {
   const kv_layout gqa = kv_layout::gqa(8, 128);
   const std::int64_t per_token = tradeoff::kv_bytes_per_token(gqa, 32, 2);
   CHECK(tradeoff::kv_bytes_per_sequence(gqa, 32, 2, 4096) == per_token * 4096);
   CHECK(tradeoff::kv_bytes_per_sequence(gqa, 32, 2, 0) == 0);
 
-  SUBCASE("sliding window: min(context, window) tokens on SWA layers") {
+  SUBCASE("sliding window: min(context / window) tokens on SWA layers") {
     tradeoff::kv_cache_options o;
     o.window_tokens = 1024;
     o.sliding_window_layers = 24;  // 24 SWA + 8 full
@@ -106,7 +106,7 @@ TEST_CASE("sliding_window_layer_count follows the repeating SWA:full pattern") {
   }
 }
 
-TEST_CASE("theoretical_cache_mb reproduces the benchmark formulas bit for bit (golden, Python)") {
+TEST_CASE("theoretical_cache_mb reproduces the benchmark formulas bit for bit (golden / Python)") {
   std::ifstream in(TRADEOFF_TEST_DATA_DIR "/golden_serving_cache_mb.txt");
   REQUIRE(in.good());
   std::string line;
@@ -216,7 +216,7 @@ TEST_CASE("bad arguments are rejected with a message naming the function and the
             .find("tradeoff::theoretical_cache_mb: argument 'num_blocks'") == 0);
 }
 
-TEST_CASE("overflowing byte counts are reported, not wrapped") {
+TEST_CASE("overflowing byte counts are reported / not wrapped") {
   const kv_layout huge = kv_layout::mha(std::int64_t{1} << 20, std::int64_t{1} << 20);
   CHECK_THROWS_AS(static_cast<void>(tradeoff::kv_bytes_per_sequence(huge, 1 << 20, 4, 1 << 20)), std::domain_error);
   // 2^53 bytes exactly still converts exactly; 2^54 fits int64 but exceeds 2^53: theoretical_cache_mb refuses an inexact conversion.

@@ -141,7 +141,7 @@ void run_stream(Eigen::Index d, duplicates keep, unsigned seed, int length, int 
 
 }  // namespace
 
-TEST_CASE("pareto_archive: random insertion streams match a brute-force front, d = 1..4") {
+TEST_CASE("pareto_archive: random insertion streams match a brute-force front / d = 1..4") {
   for (Eigen::Index d = 1; d <= 4; ++d) {
     for (unsigned seed = 1; seed <= 12; ++seed) {
       const duplicates keep =
@@ -186,7 +186,7 @@ TEST_CASE("pareto_archive: 2-D walkthrough with statuses and removed ids") {
   CHECK(archive.ids().empty());
 }
 
-TEST_CASE("pareto_archive: keep_first, senses, hypervolume, Eigen expressions") {
+TEST_CASE("pareto_archive: keep_first / senses / hypervolume / Eigen expressions") {
   tradeoff::pareto_archive<> archive(3, {sense::minimize, sense::maximize, sense::minimize},
                                      duplicates::keep_first);
   Eigen::ArrayXXd runs(4, 3);

@@ -276,7 +276,7 @@ TEST_CASE("pareto_front and pareto_ranks: empty and all-NaN inputs") {
   CHECK((pareto_ranks(p) == -1).all());
 }
 
-TEST_CASE("pareto_front: property test against brute force, d = 1..6") {
+TEST_CASE("pareto_front: property test against brute force / d = 1..6") {
   std::mt19937_64 rng(20240611);
   std::uniform_int_distribution<Eigen::Index> size(0, 40);
   int cases = 0;
@@ -324,7 +324,7 @@ TEST_CASE("pareto_front: medium n exercises the pre-filters (brute force)") {
   }
 }
 
-TEST_CASE("pareto_front: divide and conquer with many ties (d = 4..6, values 0..9)") {
+TEST_CASE("pareto_front: divide and conquer with many ties (d = 4..6 / values 0..9)") {
   std::mt19937_64 rng(4242);
   std::uniform_int_distribution<int> digit(0, 9);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
@@ -542,7 +542,7 @@ TEST_CASE("pareto_front: large 2-D inputs against an O(n log n) reference") {
   }
 }
 
-TEST_CASE("pareto_ranks: property test against peeling brute-force fronts, d = 1..6") {
+TEST_CASE("pareto_ranks: property test against peeling brute-force fronts / d = 1..6") {
   std::mt19937_64 rng(31337);
   std::uniform_int_distribution<Eigen::Index> size(0, 30);
   for (Eigen::Index d = 1; d <= 6; ++d) {
@@ -561,7 +561,7 @@ TEST_CASE("pareto_ranks: property test against peeling brute-force fronts, d = 1
   }
 }
 
-TEST_CASE("pareto_ranks: medium n, checked by the longest-dominance-chain characterisation") {
+TEST_CASE("pareto_ranks: medium n / checked by the longest-dominance-chain characterisation") {
   std::mt19937_64 rng(5);
   for (Eigen::Index d = 2; d <= 5; ++d) {
     for (int round = 0; round < 3; ++round) {
@@ -582,7 +582,7 @@ TEST_CASE("pareto_ranks: medium n, checked by the longest-dominance-chain charac
   }
 }
 
-TEST_CASE("pareto_front and pareto_ranks: expression, matrix, float and strided inputs") {
+TEST_CASE("pareto_front and pareto_ranks: expression / matrix / float and strided inputs") {
   std::mt19937_64 rng(11);
   Eigen::ArrayXXd p = random_points(rng, 50, 3, kind::grid);
   const Eigen::ArrayXXd before = p;
@@ -639,7 +639,7 @@ TEST_CASE("pareto_front and pareto_ranks: errors") {
                        std::invalid_argument);
 }
 
-TEST_CASE("pareto_ranks: ties, duplicates and senses") {
+TEST_CASE("pareto_ranks: ties / duplicates and senses") {
   Eigen::ArrayXXd p(6, 2);
   p << 1, 2,  //
       1, 1,   //

@@ -249,7 +249,7 @@ TEST_CASE("quantile: textbook definitions on small samples") {
   CHECK(tradeoff::quantile(two, 0.3) == 0.1 + (0.7 - 0.1) * 0.3);
 }
 
-TEST_CASE("quantile: edges — q = 0 and 1, n = 1, all NaN, empty, infinities") {
+TEST_CASE("quantile: edges — q = 0 and 1 / n = 1 / all NaN / empty / infinities") {
   Eigen::ArrayXd v(5);
   v << 3.0, std::nan(""), -1.0, 8.0, 2.0;
   for (const auto& named : all_methods) {
@@ -279,7 +279,7 @@ TEST_CASE("quantile: edges — q = 0 and 1, n = 1, all NaN, empty, infinities") 
   CHECK(tradeoff::median(with_inf) == 2.0);  // the middle value, no arithmetic
 }
 
-TEST_CASE("quantile: expressions, integer arrays and row vectors are accepted; inputs unchanged") {
+TEST_CASE("quantile: expressions / integer arrays and row vectors are accepted - inputs unchanged") {
   Eigen::ArrayXd v(6);
   v << 5, 1, 4, 2, 3, 6;
   const Eigen::ArrayXd before = v;
@@ -369,7 +369,7 @@ TEST_CASE("quantiles: large samples (sampling selection and its fallback) equal 
   }
 }
 
-TEST_CASE("quantiles: adversarial orders for the selection (sorted, reversed, equal, organ pipe, sawtooth)") {
+TEST_CASE("quantiles: adversarial orders for the selection (sorted / reversed / equal / organ pipe / sawtooth)") {
   const std::vector<double> levels = {0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0};
   for (const int n : {25, 1000, 5001, 200000}) {
     for (int kind = 0; kind < 5; ++kind) {
@@ -432,7 +432,7 @@ TEST_CASE("quantile_method names round-trip numpy's method= strings") {
   CHECK_THROWS_AS(static_cast<void>(tradeoff::parse_quantile_method("")), std::invalid_argument);
 }
 
-TEST_CASE("quantile: the error message shows the level exactly, however small") {
+TEST_CASE("quantile: the error message shows the level exactly / however small") {
   const Eigen::ArrayXd values = Eigen::ArrayXd::LinSpaced(5, 0.0, 4.0);
   CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::quantile(values, -1e-9)),
                        "tradeoff::quantile: q = -1e-09 is outside [0, 1] (or NaN)", std::domain_error);

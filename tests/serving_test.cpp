@@ -134,7 +134,7 @@ TEST_CASE("numpy.linspace is reproduced bit for bit (also under -march=native -f
   }
 }
 
-TEST_CASE("log_budgets / log_space: bit-exact against glibc pow, within 1 ulp of numpy.logspace") {
+TEST_CASE("log_budgets / log_space: bit-exact against glibc pow / within 1 ulp of numpy.logspace") {
   const auto cases = read_logspace_golden();
   std::int64_t values = 0, equal_to_numpy = 0, worst = 0;
   for (const auto& c : cases) {
@@ -163,7 +163,7 @@ TEST_CASE("log_budgets / log_space: bit-exact against glibc pow, within 1 ulp of
   CHECK(values == 3254);
 }
 
-TEST_CASE("log_budgets(500, 80000, 300): the origin's grid, end points as numpy gives them") {
+TEST_CASE("log_budgets(500 / 80000 / 300): the origin's grid / end points as numpy gives them") {
   const Eigen::ArrayXd b = tradeoff::log_budgets(500.0, 80000.0, 300);
   REQUIRE(b.size() == 300);
   // 10^log10(500) is 499.99999999999994 in numpy too; the last exponent is exactly log10(80000).
@@ -176,7 +176,7 @@ TEST_CASE("log_budgets(500, 80000, 300): the origin's grid, end points as numpy 
   CHECK(one(0) == std::pow(10.0, std::log10(7.0)));
 }
 
-TEST_CASE("origin's Figure 2 arithmetic reproduced bit for bit (golden, numpy)") {
+TEST_CASE("origin's Figure 2 arithmetic reproduced bit for bit (golden / numpy)") {
   std::ifstream in(TRADEOFF_TEST_DATA_DIR "/golden_serving_origin.txt");
   REQUIRE(in.good());
   struct type_block {
@@ -408,7 +408,7 @@ TEST_CASE("capacity: the configuration worked by hand in docs/serving.md (vLLM's
   CHECK(c.limited_by == tradeoff::capacity_limit::kv_memory);
 }
 
-TEST_CASE("capacity rounding edges: exactly full blocks, one byte short, one token over") {
+TEST_CASE("capacity rounding edges: exactly full blocks / one byte short / one token over") {
   serving_model m = llama_like(kv_layout::gqa(8, 128));
   engine_config e = h100_engine(4096);
   const double block = 16.0 * 2 * 8 * 128 * 2 * 32;  // 2 MiB over all layers
@@ -448,7 +448,7 @@ TEST_CASE("capacity rounding edges: exactly full blocks, one byte short, one tok
   CHECK(tradeoff::kv_capacity_for_kv_memory(m, 512 * block, e).limited_by == tradeoff::capacity_limit::kv_memory);
 }
 
-TEST_CASE("capacity: MLA pages hold one latent + RoPE key, sharing shrinks the layers, weights can exhaust memory") {
+TEST_CASE("capacity: MLA pages hold one latent + RoPE key / sharing shrinks the layers / weights can exhaust memory") {
   const serving_model mla = llama_like(kv_layout::mla(512, 64));
   engine_config e = h100_engine(4096);
   e.block_size = 64;  // FlashMLA
@@ -476,7 +476,7 @@ TEST_CASE("capacity: MLA pages hold one latent + RoPE key, sharing shrinks the l
   CHECK(c.page_bytes == 262144);  // intermediates are still filled in
 }
 
-TEST_CASE("property: a smaller KV never lowers concurrency; more budget never lowers throughput") {
+TEST_CASE("property: a smaller KV never lowers concurrency - more budget never lowers throughput") {
   std::mt19937_64 rng(7);
   std::uniform_int_distribution<std::int64_t> heads(1, 64), dim(16, 256), layers(1, 80), len(1, 32768),
       block_pow(0, 7), seqs(1, 2048);
@@ -525,7 +525,7 @@ TEST_CASE("property: a smaller KV never lowers concurrency; more budget never lo
 // Decode roofline
 // ---------------------------------------------------------------------------------------------
 
-TEST_CASE("roofline: hand values, the two regimes and the batch where they cross") {
+TEST_CASE("roofline: hand values / the two regimes and the batch where they cross") {
   // A model with no attention cost and a 1-token context so the crossover is finite.
   serving_model m = llama_like(kv_layout::gqa(8, 128));
   engine_config e = h100_engine(1);
@@ -592,13 +592,13 @@ TEST_CASE("roofline: the sliding window shortens the KV read") {
   CHECK(tradeoff::decode_step(m, gpu_spec::h100_sxm(), e, 1.0).kv_bytes_per_sequence == 131072.0 * 512.0);
 }
 
-TEST_CASE("extended ratio: KV-size ratio while memory-limited, falls toward 1 once capped by max_num_seqs or compute") {
+TEST_CASE("extended ratio: KV-size ratio while memory-limited / falls toward 1 once capped by max_num_seqs or compute") {
   const gpu_spec gpu = gpu_spec::h100_sxm();
   const serving_model mha = llama_like(kv_layout::mha(32, 128));
   const serving_model mla = llama_like(kv_layout::mla(512, 64));
   const double kv_ratio = 524288.0 / 36864.0;  // 14.22
 
-  SUBCASE("memory-limited and memory-bound: ratio = concurrency ratio, converging to the KV-size ratio") {
+  SUBCASE("memory-limited and memory-bound: ratio = concurrency ratio / converging to the KV-size ratio") {
     engine_config e = h100_engine(1024);
     e.max_num_seqs = 1000000;
     Eigen::ArrayXd budgets(4);
@@ -662,7 +662,7 @@ TEST_CASE("extended ratio: KV-size ratio while memory-limited, falls toward 1 on
     CHECK(r == relative(f_mha / f_mla, 1e-3));
     CHECK(r < 1.0);
   }
-  SUBCASE("no baseline sequence fits: +infinity; nothing fits: NaN") {
+  SUBCASE("no baseline sequence fits: +infinity - nothing fits: NaN") {
     engine_config e = h100_engine(4096);
     Eigen::ArrayXd budgets(2);
     budgets << 1e9, 1e3;
@@ -672,7 +672,7 @@ TEST_CASE("extended ratio: KV-size ratio while memory-limited, falls toward 1 on
   }
 }
 
-TEST_CASE("worked example of docs/serving.md: 7B-class model on an H100 80 GB, max_model_len = context = 4096") {
+TEST_CASE("worked example of docs/serving.md: 7B-class model on an H100 80 GB / max_model_len = context = 4096") {
   const gpu_spec gpu = gpu_spec::h100_sxm();
   const engine_config e = h100_engine(4096);
   const serving_model mha = llama_like(kv_layout::mha(32, 128));
@@ -708,7 +708,7 @@ TEST_CASE("worked example of docs/serving.md: 7B-class model on an H100 80 GB, m
 // Capacity/roofline argument validation
 // ---------------------------------------------------------------------------------------------
 
-TEST_CASE("capacity and roofline reject bad configurations, naming the field") {
+TEST_CASE("capacity and roofline reject bad configurations / naming the field") {
   const gpu_spec gpu = gpu_spec::h100_sxm();
   const serving_model good = llama_like(kv_layout::gqa(8, 128));
   const engine_config e = h100_engine(4096);

@@ -143,7 +143,7 @@ TEST_CASE("staircase: right then down through a minimise/minimise front") {
   }
 }
 
-TEST_CASE("staircase: 0 and 1 points, tied x, duplicates") {
+TEST_CASE("staircase: 0 and 1 points / tied x / duplicates") {
   Eigen::ArrayXd x(3);
   Eigen::ArrayXd y(3);
   x << 1.0, 1.0, 2.0;
@@ -201,7 +201,7 @@ TEST_CASE("staircase: the attainment boundary for every combination of senses") 
   }
 }
 
-TEST_CASE("staircase: inputs unchanged, expressions, errors") {
+TEST_CASE("staircase: inputs unchanged / expressions / errors") {
   Eigen::ArrayXd x(3);
   Eigen::ArrayXd y(3);
   x << 1.0, 2.0, nan_value;

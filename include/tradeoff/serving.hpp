@@ -171,7 +171,7 @@ template <typename DerivedBudgets>
   constexpr const char* fn = "serving_throughput_ratio";
   detail::validate_budgets(fn, kv_budgets_bytes);
   detail::validate_model(fn, model);
-  detail::validate_model(fn, baseline, "baseline");
+  detail::validate_model(fn, baseline, detail::baseline_names);
   detail::validate_engine(fn, engine);
   detail::validate_gpu(fn, gpu);
   const throughput_curve a = detail::serving_throughput_curve_core(fn, kv_budgets_bytes, model, gpu, engine);

@@ -6,6 +6,8 @@
 /// hold any value of its underlying type (`static_cast<sense>(7)`); without a check such a value
 /// silently behaves like one of the real ones. Internal.
 
+#include <tradeoff/detail/argument_name.hpp>
+
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -16,8 +18,8 @@ namespace tradeoff::detail {
 /// enumerators must be contiguous from 0, as every enum of tradeoff is). `function` is the name the
 /// user called, with or without the `tradeoff::` prefix; `argument` names the parameter;
 /// `valid` lists the enumerators for the message.
-template <typename Enum>
-void check_enum(Enum value, Enum last, const char* function, const char* argument, const char* type,
+template <typename Enum, typename Name>
+void check_enum(Enum value, Enum last, const char* function, const Name& argument, const char* type,
                 const char* valid) {
   static_assert(std::is_enum_v<Enum>, "check_enum: not an enum");
   using underlying = std::underlying_type_t<Enum>;
@@ -27,7 +29,7 @@ void check_enum(Enum value, Enum last, const char* function, const char* argumen
   }
   const std::string name(function);
   throw std::invalid_argument((name.rfind("tradeoff::", 0) == 0 ? name : "tradeoff::" + name) + ": argument '" +
-                              argument + "' = " + std::to_string(static_cast<long long>(raw)) +
+                              argument_text(argument) + "' = " + std::to_string(static_cast<long long>(raw)) +
                               " is not a tradeoff::" + type + " (use " + valid + ")");
 }
 

@@ -7,6 +7,7 @@
 /// `validate_*` functions (naming themselves in errors), then call the cores, which only guard
 /// against int64 overflow. Internal; not part of the API.
 
+#include <tradeoff/detail/argument_name.hpp>
 #include <tradeoff/detail/enum_check.hpp>
 #include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/detail/serving_checks.hpp>
@@ -18,19 +19,19 @@
 namespace tradeoff::detail {
 
 /// @brief Checks a layout (as the factories build it): positive heads and width, rope_dim only for MLA,
-/// one K/V head for MQA and MLA. `argument` prefixes the field names ("layout", "model.layout").
-inline void validate_layout(const char* function, const kv_layout& layout, const std::string& argument = "layout") {
-  check_enum(layout.kind, attention_kind::mla, function, (argument + ".kind").c_str(), "attention_kind",
+/// one K/V head for MQA and MLA. `prefix` names the argument ("layout", "model.layout").
+inline void validate_layout(const char* function, const kv_layout& layout, const char* prefix = "layout") {
+  check_enum(layout.kind, attention_kind::mla, function, field_name{prefix, ".kind"}, "attention_kind",
              "attention_kind::mha, gqa, mqa or mla");
-  require_positive(function, (argument + ".kv_heads").c_str(), layout.kv_heads);
-  require_positive(function, (argument + ".head_dim").c_str(), layout.head_dim);
-  require_non_negative(function, (argument + ".rope_dim").c_str(), layout.rope_dim);
+  require_positive(function, field_name{prefix, ".kv_heads"}, layout.kv_heads);
+  require_positive(function, field_name{prefix, ".head_dim"}, layout.head_dim);
+  require_non_negative(function, field_name{prefix, ".rope_dim"}, layout.rope_dim);
   if (layout.kind != attention_kind::mla && layout.rope_dim != 0) {
-    throw_bad_argument(function, (argument + ".rope_dim").c_str(),
+    throw_bad_argument(function, field_name{prefix, ".rope_dim"},
                        "must be 0 unless the layout is MLA (got " + number_text(layout.rope_dim) + ")");
   }
   if ((layout.kind == attention_kind::mqa || layout.kind == attention_kind::mla) && layout.kv_heads != 1) {
-    throw_bad_argument(function, (argument + ".kv_heads").c_str(),
+    throw_bad_argument(function, field_name{prefix, ".kv_heads"},
                        "must be 1 for MQA and MLA layouts (got " + number_text(layout.kv_heads) + ")");
   }
 }
@@ -41,26 +42,26 @@ constexpr std::int64_t producing_layers(std::int64_t n_layers, const kv_cache_op
 }
 
 /// @brief Checks sliding-window / sharing options against `n_layers` (already checked positive).
-/// `argument` prefixes the field names ("options", "model.kv_options"); `layers_name` is how
-/// the message names n_layers.
+/// `prefix` names the argument ("options", "model.kv_options"); `layers_name` is how the
+/// message names n_layers.
 inline void validate_kv_options(const char* function, const kv_cache_options& options, std::int64_t n_layers,
-                                const std::string& argument, const char* layers_name) {
-  require_non_negative(function, (argument + ".window_tokens").c_str(), options.window_tokens);
-  require_non_negative(function, (argument + ".sliding_window_layers").c_str(), options.sliding_window_layers);
-  require_non_negative(function, (argument + ".kv_producing_layers").c_str(), options.kv_producing_layers);
+                                const char* prefix, const char* layers_name) {
+  require_non_negative(function, field_name{prefix, ".window_tokens"}, options.window_tokens);
+  require_non_negative(function, field_name{prefix, ".sliding_window_layers"}, options.sliding_window_layers);
+  require_non_negative(function, field_name{prefix, ".kv_producing_layers"}, options.kv_producing_layers);
   const std::int64_t producing = producing_layers(n_layers, options);
   if (producing > n_layers) {
-    throw_bad_argument(function, (argument + ".kv_producing_layers").c_str(),
+    throw_bad_argument(function, field_name{prefix, ".kv_producing_layers"},
                        std::string("must not exceed ") + layers_name + " = " + number_text(n_layers) + " (got " +
                            number_text(producing) + ")");
   }
   if (options.sliding_window_layers > producing) {
-    throw_bad_argument(function, (argument + ".sliding_window_layers").c_str(),
+    throw_bad_argument(function, field_name{prefix, ".sliding_window_layers"},
                        "must not exceed the KV-producing layers = " + number_text(producing) + " (got " +
                            number_text(options.sliding_window_layers) + ")");
   }
   if (options.sliding_window_layers > 0 && options.window_tokens == 0) {
-    throw_bad_argument(function, (argument + ".window_tokens").c_str(),
+    throw_bad_argument(function, field_name{prefix, ".window_tokens"},
                        "must be positive when sliding_window_layers > 0");
   }
 }

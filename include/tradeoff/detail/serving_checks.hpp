@@ -5,6 +5,7 @@
 /// @brief Argument checks and overflow-checked integer arithmetic shared by kv_cache.hpp,
 /// serving.hpp and gpu.hpp. Internal; not part of the API.
 
+#include <tradeoff/detail/argument_name.hpp>
 #include <tradeoff/detail/number_text.hpp>
 
 #include <cmath>
@@ -15,38 +16,46 @@
 
 namespace tradeoff::detail {
 
-/// @brief Throws `std::invalid_argument("tradeoff::<function>: argument '<argument>' <what>")`.
-[[noreturn]] inline void throw_bad_argument(const char* function, const char* argument, const std::string& what) {
-  throw std::invalid_argument(std::string("tradeoff::") + function + ": argument '" + argument + "' " + what);
+/// @brief Throws `std::invalid_argument("tradeoff::<function>: argument '<argument>' <what>")`;
+/// `argument` is a name or a detail::field_name.
+template <typename Name>
+[[noreturn]] void throw_bad_argument(const char* function, const Name& argument, const std::string& what) {
+  throw std::invalid_argument(std::string("tradeoff::") + function + ": argument '" + argument_text(argument) +
+                              "' " + what);
 }
 
 
 /// @brief Requires `value > 0`.
-inline void require_positive(const char* function, const char* argument, std::int64_t value) {
+template <typename Name>
+void require_positive(const char* function, const Name& argument, std::int64_t value) {
   if (value <= 0) throw_bad_argument(function, argument, "must be positive (got " + number_text(value) + ")");
 }
 
 /// @brief Requires `value >= 0`.
-inline void require_non_negative(const char* function, const char* argument, std::int64_t value) {
+template <typename Name>
+void require_non_negative(const char* function, const Name& argument, std::int64_t value) {
   if (value < 0) throw_bad_argument(function, argument, "must be non-negative (got " + number_text(value) + ")");
 }
 
 /// @brief Requires a finite `value > 0` (rejects NaN and infinities).
-inline void require_positive_finite(const char* function, const char* argument, double value) {
+template <typename Name>
+void require_positive_finite(const char* function, const Name& argument, double value) {
   if (!(std::isfinite(value) && value > 0.0)) {
     throw_bad_argument(function, argument, "must be finite and positive (got " + number_text(value) + ")");
   }
 }
 
 /// @brief Requires a finite `value >= 0` (rejects NaN and infinities).
-inline void require_non_negative_finite(const char* function, const char* argument, double value) {
+template <typename Name>
+void require_non_negative_finite(const char* function, const Name& argument, double value) {
   if (!(std::isfinite(value) && value >= 0.0)) {
     throw_bad_argument(function, argument, "must be finite and non-negative (got " + number_text(value) + ")");
   }
 }
 
 /// @brief Requires `0 < value <= 1` (a utilisation or efficiency fraction).
-inline void require_fraction(const char* function, const char* argument, double value) {
+template <typename Name>
+void require_fraction(const char* function, const Name& argument, double value) {
   if (!(value > 0.0 && value <= 1.0)) {
     throw_bad_argument(function, argument, "must lie in (0, 1] (got " + number_text(value) + ")");
   }

@@ -21,17 +21,28 @@
 
 namespace tradeoff::detail {
 
-/// @brief Checks a model; `argument` ("model" or "baseline") prefixes the field names.
-inline void validate_model(const char* function, const serving_model& model, const std::string& argument = "model") {
-  validate_layout(function, model.layout, argument + ".layout");
-  require_positive(function, (argument + ".n_layers").c_str(), model.n_layers);
-  require_positive(function, (argument + ".kv_bytes_per_element").c_str(), model.kv_bytes_per_element);
-  require_non_negative_finite(function, (argument + ".weight_bytes").c_str(), model.weight_bytes);
-  require_non_negative_finite(function, (argument + ".flops_per_token").c_str(), model.flops_per_token);
-  require_non_negative_finite(function, (argument + ".attention_flops_per_context_token").c_str(),
+/// @brief How errors name a model argument and its nested fields.
+struct model_argument {
+  const char* name;        ///< "model"
+  const char* layout;      ///< "model.layout"
+  const char* kv_options;  ///< "model.kv_options"
+  const char* n_layers;    ///< "model.n_layers"
+};
+inline constexpr model_argument model_names{"model", "model.layout", "model.kv_options", "model.n_layers"};
+inline constexpr model_argument baseline_names{"baseline", "baseline.layout", "baseline.kv_options",
+                                               "baseline.n_layers"};
+
+/// @brief Checks a model; `names` says whether it is `model` or `baseline` in messages.
+inline void validate_model(const char* function, const serving_model& model,
+                           const model_argument& names = model_names) {
+  validate_layout(function, model.layout, names.layout);
+  require_positive(function, names.n_layers, model.n_layers);
+  require_positive(function, field_name{names.name, ".kv_bytes_per_element"}, model.kv_bytes_per_element);
+  require_non_negative_finite(function, field_name{names.name, ".weight_bytes"}, model.weight_bytes);
+  require_non_negative_finite(function, field_name{names.name, ".flops_per_token"}, model.flops_per_token);
+  require_non_negative_finite(function, field_name{names.name, ".attention_flops_per_context_token"},
                               model.attention_flops_per_context_token);
-  validate_kv_options(function, model.kv_options, model.n_layers, argument + ".kv_options",
-                      (argument + ".n_layers").c_str());
+  validate_kv_options(function, model.kv_options, model.n_layers, names.kv_options, names.n_layers);
 }
 
 /// @brief Checks an engine configuration.

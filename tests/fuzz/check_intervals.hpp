@@ -21,7 +21,6 @@
 #include <Eigen/Core>
 
 #include <algorithm>
-#include <bitset>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -153,15 +152,24 @@ inline void check_rank_statistics(const Eigen::ArrayXd& x, const Eigen::ArrayXd&
   ties = ties || std::adjacent_find(pooled.begin(), pooled.end()) != pooled.end();
   const std::size_t total = pooled.size();
   if (ties || total > 14) return;
+  // Every way to give the x sample |x| of the pooled ranks (subsets of that size, in Gosper's
+  // order): U counts the (x, y) pairs with the x rank above, i.e. for the x rank at position a,
+  // the y ranks below it (a minus the x ranks below it).
   std::vector<int> histogram(vx.size() * vy.size() + 1, 0);
   int subsets = 0;
-  for (unsigned mask = 0; mask < (1U << total); ++mask) {
-    if (std::bitset<16>(mask).count() != vx.size()) continue;
-    int count = 0;
-    for (std::size_t a = 0; a < total; ++a)
-      for (std::size_t b = 0; b < a; ++b) count += ((mask >> a) & 1U) != 0 && ((mask >> b) & 1U) == 0 ? 1 : 0;
+  const unsigned full = 1U << total;
+  for (unsigned mask = (1U << vx.size()) - 1U; mask < full;) {
+    int count = 0, x_below = 0;
+    for (std::size_t a = 0; a < total; ++a) {
+      if (((mask >> a) & 1U) == 0) continue;
+      count += static_cast<int>(a) - x_below;
+      ++x_below;
+    }
     ++histogram[static_cast<std::size_t>(count)];
     ++subsets;
+    const unsigned lowest = mask & (~mask + 1U);
+    const unsigned ripple = mask + lowest;
+    mask = ripple | (((mask ^ ripple) >> 2) / lowest);
   }
   tradeoff::mann_whitney_options options;
   options.method = tradeoff::rank_test_method::exact;

@@ -82,43 +82,33 @@ inline double binomial_coefficient(std::size_t n, std::size_t k) {
 }
 
 /// P(U <= k) under the null for sample sizes m, n and every k = 0 .. top (top <= mn): scipy's
-/// `_mwu_state.cdf`, the sequential sum of f(m, n, k) / binom(m + n, m).
+/// `_mwu_state.cdf`, the sequential sum of f(m, n, k) / binom(m + n, m), where f(m, n, k), the
+/// number of rank assignments with U = k, is the coefficient of q^k in the Gaussian binomial
+/// [m + n choose m]_q = prod_{i=1..s} (1 - q^(l+i)) / (1 - q^i), s = min(m, n), l = max(m, n)
+/// (Andrews, "The Theory of Partitions", 3.3; the generating function of Mann and Whitney's
+/// recursion f(m, n, k) = f(m - 1, n, k - n) + f(m, n - 1, k)). Each factor is one pass over the
+/// coefficients 0..top, so O(min(m, n) * top) instead of the recursion's O(m * n * top); the
+/// counts are integers, exact (hence equal to scipy's bit for bit) while below 2^53.
 inline std::vector<double> mann_whitney_null_cdf(std::size_t m, std::size_t n, std::size_t top) {
-  // f over layers a = 0..m: layer[b][k] = f(a, b, k), b = 0..n, k = 0..top
   const std::size_t width = top + 1;
-  std::vector<double> previous((n + 1) * width, 0.0);
-  std::vector<double> current((n + 1) * width, 0.0);
-  auto f_of = [&](const std::vector<double>& layer, std::size_t a, std::size_t b, std::ptrdiff_t k) {
-    if (k < 0 || static_cast<std::size_t>(k) > a * b) {
-      return 0.0;
+  const std::size_t smaller = std::min(m, n);
+  const std::size_t larger = std::max(m, n);
+  std::vector<double> count(width, 0.0);
+  count[0] = 1.0;
+  for (std::size_t i = 1; i <= smaller; ++i) {
+    const std::size_t step = larger + i;
+    for (std::size_t k = top; k >= step; --k) {  // times (1 - q^step): old values below k
+      count[k] -= count[k - step];
     }
-    return layer[b * width + static_cast<std::size_t>(k)];
-  };
-  for (std::size_t a = 0; a <= m; ++a) {
-    for (std::size_t b = 0; b <= n; ++b) {
-      for (std::size_t k = 0; k <= top; ++k) {
-        double value = 0.0;
-        if (k > a * b) {
-          value = 0.0;
-        } else if (k == 0) {
-          value = 1.0;
-        } else {
-          const double left = a == 0 ? 0.0
-                                     : f_of(previous, a - 1, b,
-                                            static_cast<std::ptrdiff_t>(k) - static_cast<std::ptrdiff_t>(b));
-          const double right = b == 0 ? 0.0 : f_of(current, a, b - 1, static_cast<std::ptrdiff_t>(k));
-          value = left + right;
-        }
-        current[b * width + k] = value;
-      }
+    for (std::size_t k = i; k <= top; ++k) {  // divided by (1 - q^i): new values below k
+      count[k] += count[k - i];
     }
-    std::swap(previous, current);
   }
   const double all = binomial_coefficient(m + n, m);
   std::vector<double> cdf(width);
   double cumulative = 0.0;
   for (std::size_t k = 0; k <= top; ++k) {
-    cumulative += previous[n * width + k] / all;
+    cumulative += count[k] / all;
     cdf[k] = cumulative;
   }
   return cdf;

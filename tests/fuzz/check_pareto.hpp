@@ -11,7 +11,9 @@
 /// byte-tagged cell (byte_reader::value), row by row, at most pareto_max_rows rows; in the large
 /// mode (flag bit 5) [n: u16] [grid] [shape] and a seed from the remaining bytes, from which a
 /// pseudo-random table of 384..2183 rows is generated, large enough to reach the library's
-/// radix sort (m >= 384), 2-D bucket pre-filter (n >= 1024) and N-D pivot pre-filter (n >= 2048).
+/// radix sort (m >= 384), 2-D bucket pre-filter (n >= 1024) and N-D pivot pre-filter (n >= 2048);
+/// the fuzz targets build the library with TRADEOFF_DETAIL_SMALL_THRESHOLDS, which divides
+/// those thresholds and this range by 16 (24..135 rows).
 /// flags bit 0: empty senses vector (all minimise) instead of d senses
 ///       bit 1: a matrix (Eigen::MatrixXd) instead of an array
 ///       bit 2: a row-major array
@@ -30,6 +32,7 @@
 
 #include "byte_reader.hpp"
 
+#include <tradeoff/detail/pareto_thresholds.hpp>
 #include <tradeoff/hypervolume.hpp>
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/pareto_archive.hpp>
@@ -379,7 +382,8 @@ inline void check_pareto_modes(const std::uint8_t* data, std::size_t size, paret
   const bool large = modes == pareto_modes::by_flag ? (flags & 32U) != 0 : modes == pareto_modes::large_only;
   Eigen::ArrayXXd points;
   if (large) {
-    const Eigen::Index n = 384 + in.u16() % 1800;
+    namespace thresholds = tradeoff::detail::pareto_thresholds;
+    const Eigen::Index n = static_cast<Eigen::Index>(thresholds::radix_sort_keys) + in.u16() % (1800 / thresholds::divisor);
     static const unsigned grids[] = {0, 0, 2, 3, 5, 10, 50, 1000};
     const unsigned grid = grids[in.byte() % 8];
     const unsigned shape = in.byte();

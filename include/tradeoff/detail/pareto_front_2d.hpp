@@ -7,6 +7,7 @@
 #include <tradeoff/detail/dominance.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/pareto_sort.hpp>
+#include <tradeoff/detail/pareto_thresholds.hpp>
 #include <tradeoff/detail/pareto_views.hpp>
 
 #include <Eigen/Core>
@@ -23,7 +24,7 @@ namespace tradeoff::detail {
 /// Indices of the 2-D front of (sx * x, sy * y) in minimise space, ordered by the first
 /// objective, ties by the second, then by index. NaN rows are skipped.
 ///
-/// 1. Pre-filter (n >= 1024): the first objective's range is estimated from a strided
+/// 1. Pre-filter (n >= pareto_thresholds::prefilter_2d_rows, 1024 by default): the first objective's range is estimated from a strided
 ///    sample of 4096 values and cut into K = min(n/16, 65536) buckets by a monotone map.
 ///    Pass 1 records the best second objective per bucket; pass 2 keeps a point only if
 ///    no point of a bucket strictly to its left has a strictly smaller second objective
@@ -55,7 +56,7 @@ template <bool NegateX, bool NegateY>
     return NegateY ? -v : v;
   };
 
-  if (n < 1024) {
+  if (n < pareto_thresholds::prefilter_2d_rows) {
     keys.reserve(static_cast<std::size_t>(n));
     index.reserve(static_cast<std::size_t>(n));
     for (Eigen::Index i = 0; i < n; ++i) {

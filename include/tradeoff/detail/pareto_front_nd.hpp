@@ -9,6 +9,7 @@
 #include <tradeoff/detail/dominance.hpp>
 #include <tradeoff/detail/integer_set.hpp>
 #include <tradeoff/detail/pareto_sort.hpp>
+#include <tradeoff/detail/pareto_thresholds.hpp>
 #include <tradeoff/detail/pareto_views.hpp>
 
 #include <Eigen/Core>
@@ -154,7 +155,7 @@ template <typename Rank, typename ValueOf>
 
 /// Where to split objective values over two id lists `a` and `b` (`value_of(id)` gives the
 /// value): the median of an evenly spaced sample of up to 31 values, replaced by the exact
-/// median when the sample misleads (one side would get under 1/16 of more than 1024 rows),
+/// median when the sample misleads (one side would get under 1/16 of more than pareto_thresholds::exact_median_rows, 1024 by default),
 /// and moved just below the maximum when it is the maximum, so that both {<= split} and
 /// {> split} are non-empty. Returns false when the objective is constant over the lists.
 /// `scratch` must hold na + nb values.
@@ -177,7 +178,7 @@ template <typename ValueOf>
     largest = std::max(largest, v);
     at_or_below += static_cast<std::size_t>(v <= split);
   }
-  if (total > 1024 && (at_or_below < total / 16 || total - at_or_below < total / 16)) {
+  if (total > pareto_thresholds::exact_median_rows && (at_or_below < total / 16 || total - at_or_below < total / 16)) {
     for (std::size_t i = 0; i < total; ++i) {
       values[i] = value(i);
     }
@@ -510,7 +511,9 @@ class klp_front {
 
 /// Front for d >= 3 with a pivot pre-filter.
 ///
-/// For n >= 2048 the exact front of a strided sample of about 4 sqrt(n) rows is computed;
+/// For n >= pareto_thresholds::prefilter_nd_rows (2048 by default) the exact front of a
+/// strided sample of max(pareto_thresholds::prefilter_nd_sample_rows, 4 sqrt(n)) rows (512 by
+/// default) is computed;
 /// unless that front is dense (> 1/4 of the sample, e.g. points on a sphere), up to 32 of
 /// its rows (smallest normalised sum first) become pivots, and one pass keeps only the rows
 /// that no pivot dominates. The exact front of the survivors follows (sort + sweep or KLP).
@@ -520,9 +523,9 @@ class klp_front {
   const std::size_t d = signs.size();
   packed_rows survivors;
   bool filtered = false;
-  if (n >= 2048) {
+  if (n >= pareto_thresholds::prefilter_nd_rows) {
     const auto wanted = std::max<Eigen::Index>(
-        512, static_cast<Eigen::Index>(4.0 * std::sqrt(static_cast<double>(n))));
+        pareto_thresholds::prefilter_nd_sample_rows, static_cast<Eigen::Index>(4.0 * std::sqrt(static_cast<double>(n))));
     const Eigen::Index step = std::max<Eigen::Index>(1, n / std::min(n / 4, wanted));
     packed_rows sample;
     sample.dims = d;

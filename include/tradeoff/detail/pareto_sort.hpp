@@ -5,6 +5,8 @@
 /// @brief Internals of pareto.hpp: order-preserving 64-bit keys for doubles, a stable LSD
 /// radix sort of (key, index) pairs, and a lexicographic order of packed rows.
 
+#include <tradeoff/detail/pareto_thresholds.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -24,11 +26,12 @@ namespace tradeoff::detail {
   return (u & sign_bit) != 0 ? ~u : (u | sign_bit);
 }
 
-/// Digits of the LSD radix sorts of 64-bit keys: 11 bits, 6 passes (66 bits >= 64).
-inline constexpr unsigned radix_bits = 11;
+/// Digits of the LSD radix sorts of 64-bit keys: 11 bits, 6 passes (66 bits >= 64) by default
+/// (pareto_thresholds::radix_digit_bits).
+inline constexpr unsigned radix_bits = pareto_thresholds::radix_digit_bits;
 inline constexpr std::size_t radix_buckets = std::size_t{1} << radix_bits;
 inline constexpr std::uint64_t radix_mask = radix_buckets - 1;
-inline constexpr unsigned radix_passes = 6;
+inline constexpr unsigned radix_passes = (64 + radix_bits - 1) / radix_bits;
 
 /// Digit counts of every radix pass over the keys `key_at(0)`, ..., `key_at(n - 1)`: the
 /// counts of pass p start at p * radix_buckets. O(n) time.
@@ -70,7 +73,7 @@ inline void radix_sort_pairs(std::vector<std::uint64_t>& keys, std::vector<int>&
   if (m < 2) {
     return;
   }
-  if (m < 384) {
+  if (m < pareto_thresholds::radix_sort_keys) {
     std::vector<std::pair<std::uint64_t, int>> pairs(m);
     for (std::size_t i = 0; i < m; ++i) {
       pairs[i] = {keys[i], values[i]};

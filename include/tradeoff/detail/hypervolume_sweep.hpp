@@ -341,10 +341,14 @@ inline void hv_prefilter_3d(std::vector<hv_point3>& points) {
   return volume;
 }
 
-/// hv_sweep_3d_sorted after sorting `points` by z.
+/// The 3-D sweep: from hv_ranked_sweep_points points on, hv_sweep_3d_ranked after a radix sort
+/// by z, below that hv_sweep_3d_sorted (std::map) after std::sort. The bit tree wins from about
+/// 300 points on (points on a sphere, -O3: 0.14 against 0.27 ms at n = 1,000, 0.068 against
+/// 0.078 ms at 400, even at 200 to 300).
+inline constexpr std::size_t hv_ranked_sweep_points = 384;
 [[nodiscard]] inline hv_wide hv_sweep_3d(std::vector<hv_point3>& points, double reference_x,
                                         double reference_y, double reference_z) {
-  if (points.size() >= 2048 && points.size() <= static_cast<std::size_t>(INT_MAX)) {
+  if (points.size() >= hv_ranked_sweep_points && points.size() <= static_cast<std::size_t>(INT_MAX)) {
     hv_radix_sort(points, [](const hv_point3& p) { return p.z; });
     return hv_sweep_3d_ranked(points, reference_x, reference_y, reference_z);
   }

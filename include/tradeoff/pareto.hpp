@@ -22,6 +22,7 @@
 #include <tradeoff/detail/pareto_front_nd.hpp>
 #include <tradeoff/detail/pareto_ranks.hpp>
 #include <tradeoff/detail/pareto_views.hpp>
+#include <tradeoff/duplicates.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -33,12 +34,6 @@
 #include <vector>
 
 namespace tradeoff {
-
-/// @brief What to do with exact duplicates (rows equal in every objective) on a front.
-enum class duplicates {
-  keep_all,   ///< every copy of a non-dominated row is on the front (the definition)
-  keep_first  ///< only the copy with the lowest index is returned
-};
 
 /// @brief Indices of the 2-D Pareto front of the points (x[i], y[i]).
 ///

@@ -8,7 +8,7 @@
 #include <tradeoff/detail/dominance.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/hypervolume.hpp>
-#include <tradeoff/pareto.hpp>  // duplicates
+#include <tradeoff/duplicates.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>

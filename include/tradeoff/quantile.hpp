@@ -12,6 +12,7 @@
 /// is equally so). The results do not depend on FMA contraction (see detail/float_exact.hpp).
 
 #include <tradeoff/detail/quantile_core.hpp>
+#include <tradeoff/quantile_method.hpp>
 
 #include <Eigen/Core>
 

@@ -9,6 +9,7 @@
 
 #include <tradeoff/bootstrap.hpp>
 #include <tradeoff/csv.hpp>
+#include <tradeoff/duplicates.hpp>
 #include <tradeoff/fixed_vram.hpp>
 #include <tradeoff/gpu.hpp>
 #include <tradeoff/group.hpp>
@@ -18,6 +19,7 @@
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/pareto_archive.hpp>
 #include <tradeoff/quantile.hpp>
+#include <tradeoff/quantile_method.hpp>
 #include <tradeoff/quantile_interval.hpp>
 #include <tradeoff/rank_test.hpp>
 #include <tradeoff/sense.hpp>

@@ -3,7 +3,7 @@
 
 /// @file
 /// @brief Shared internals of the Pareto headers: sense validation, "minimise space"
-/// conversion with a NaN mask, and the dominance test.
+/// conversion, and the dominance test.
 ///
 /// Minimise space: every objective is turned into "smaller is better" by negating the
 /// maximised columns; `-0.0` is canonicalised to `+0.0` so that equal values also have
@@ -11,14 +11,14 @@
 /// `a[j] < b[j]` for at least one `j`. Comparisons involving NaN are false, so a row
 /// with NaN dominates nothing and is dominated by nothing; callers exclude such rows.
 ///
-/// Internal API (namespace tradeoff::detail), kept stable for the Pareto headers:
-/// - `sense_sign(s)`                    +1.0 for minimize, -1.0 for maximize
+/// What the Pareto headers use from here:
+/// - `sense_sign(s)`, `checked_sense_sign` +1.0 for minimize, -1.0 for maximize
 /// - `sense_signs(senses, d, fn)`       validated per-column signs (empty = all minimize)
+/// - `to_minimize(v, sign)`             one value into minimise space (-0 -> +0)
 /// - `check_fits_int(n, fn, what)`      throws if n > INT_MAX (indices are returned as int)
-/// - `dominates(a, b)`                  strict Pareto dominance of minimise-space rows
-/// - `weakly_dominates(a, b)`           a[j] <= b[j] for all j
+/// - `dominates(a, b, d)`               strict Pareto dominance of minimise-space rows
 /// - `as_array(x)`                      array view of an Eigen array or matrix expression
-/// - `to_minimize_space(points, senses, fn)` column-major copy + validity mask
+/// - `static_check_scalar<Derived>()`   float or double coefficients, at compile time
 
 #include <tradeoff/detail/enum_check.hpp>
 #include <tradeoff/sense.hpp>
@@ -102,18 +102,6 @@ inline void check_fits_int(Eigen::Index count, const char* function_name,
   }
 }
 
-/// a[j] <= b[j] for every j (false as soon as a NaN is involved). Strides in elements.
-[[nodiscard]] inline bool weakly_dominates(const double* a, const double* b, Eigen::Index d,
-                                           Eigen::Index stride_a = 1,
-                                           Eigen::Index stride_b = 1) noexcept {
-  for (Eigen::Index j = 0; j < d; ++j) {
-    if (!(a[j * stride_a] <= b[j * stride_b])) {
-      return false;
-    }
-  }
-  return true;
-}
-
 /// Strict Pareto dominance of minimise-space rows: a[j] <= b[j] for all j and
 /// a[j] < b[j] for at least one j. Exact duplicates do not dominate each other;
 /// NaN anywhere in a or b gives false. Strides in elements.
@@ -124,23 +112,6 @@ inline void check_fits_int(Eigen::Index count, const char* function_name,
   for (Eigen::Index j = 0; j < d; ++j) {
     const double u = a[j * stride_a];
     const double v = b[j * stride_b];
-    if (!(u <= v)) {
-      return false;
-    }
-    strictly_better = strictly_better || (u < v);
-  }
-  return strictly_better;
-}
-
-/// Strict Pareto dominance for two Eigen vectors/rows already in minimise space.
-template <typename DerivedA, typename DerivedB>
-[[nodiscard]] bool dominates(const Eigen::DenseBase<DerivedA>& a,
-                             const Eigen::DenseBase<DerivedB>& b) {
-  eigen_assert(a.size() == b.size());
-  bool strictly_better = false;
-  for (Eigen::Index j = 0; j < a.size(); ++j) {
-    const double u = static_cast<double>(a.derived().coeff(j));
-    const double v = static_cast<double>(b.derived().coeff(j));
     if (!(u <= v)) {
       return false;
     }
@@ -167,44 +138,6 @@ constexpr void static_check_scalar() noexcept {
   using scalar = typename Derived::Scalar;
   static_assert(std::is_same_v<scalar, double> || std::is_same_v<scalar, float>,
                 "tradeoff: Pareto functions take float or double Eigen expressions");
-}
-
-/// n x d points converted to minimise space, column-major, plus a per-row validity mask.
-struct minimize_space {
-  Eigen::ArrayXXd values;                       ///< n x d; maximised columns negated; -0 -> +0
-  Eigen::Array<bool, Eigen::Dynamic, 1> valid;  ///< false for rows with NaN in any column
-  Eigen::Index valid_count = 0;                 ///< number of true entries in `valid`
-};
-
-/// Copies an n x d Eigen array or matrix expression into minimise space.
-///
-/// Validates `senses` (empty or size d) and that n fits in int; errors are
-/// std::invalid_argument with messages starting `"<function_name>: "`. Rows with NaN
-/// keep their (NaN) values and are flagged in `valid`. The input is never modified.
-template <typename Derived>
-[[nodiscard]] minimize_space to_minimize_space(const Eigen::DenseBase<Derived>& points,
-                                               const std::vector<sense>& senses,
-                                               const char* function_name) {
-  static_check_scalar<Derived>();
-  const Eigen::Index n = points.rows();
-  const Eigen::Index d = points.cols();
-  const std::vector<double> signs = sense_signs(senses, d, function_name);
-  check_fits_int(n, function_name);
-  minimize_space out;
-  out.values.resize(n, d);
-  out.valid.setConstant(n, true);
-  for (Eigen::Index j = 0; j < d; ++j) {
-    const double sign = signs[static_cast<std::size_t>(j)];
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const double v = to_minimize(static_cast<double>(points.derived().coeff(i, j)), sign);
-      out.values(i, j) = v;
-      if (std::isnan(v)) {
-        out.valid(i) = false;
-      }
-    }
-  }
-  out.valid_count = out.valid.count();
-  return out;
 }
 
 }  // namespace tradeoff::detail

@@ -3,7 +3,8 @@
 
 /// @file
 /// @brief Internals of tradeoff::hypervolume for d >= 4: the WFG algorithm (While,
-/// Bradstreet, Barone 2012) with the exact 3-D sweep as its base case.
+/// Bradstreet, Barone 2012) for d >= 5, whose base cases are the 3-D sweep and the 4-D sweep
+/// of hypervolume_4d.hpp (a 4-D input goes straight to the latter).
 ///
 /// Points are finite, in minimise space, strictly better than the finite reference in every
 /// objective, stored row-major with a stride equal to the current number of objectives.
@@ -13,8 +14,8 @@
 /// times its exclusive (d-1)-dimensional contribution with respect to the better points
 /// after it. That exclusive part is its box minus the hypervolume of the "limit set"
 /// {max(p_k, p_j) : j > k} (WFG), computed recursively after removing dominated points.
-/// For 4 objectives the 3-D hypervolume of each limit set is swept in place over the rows
-/// (no limit set is built), with the staircase in the rank bit tree of pareto_front_nd.hpp.
+/// When a limit set has 4 objectives its volume is hypervolume_4d's (presorted, so that the
+/// limit sets come out in the orders that sweep needs).
 
 #include <tradeoff/detail/hypervolume_4d.hpp>
 #include <tradeoff/detail/hypervolume_sweep.hpp>

@@ -7,7 +7,6 @@
 
 #include <tradeoff/detail/dominance.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
-#include <tradeoff/detail/pareto_front_2d.hpp>
 #include <tradeoff/detail/pareto_front_nd.hpp>
 #include <tradeoff/detail/pareto_sort.hpp>
 

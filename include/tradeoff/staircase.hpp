@@ -6,6 +6,7 @@
 /// the points on its convex "efficient frontier" (lower_hull).
 
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/orientation.hpp>
 #include <tradeoff/sense.hpp>
@@ -42,7 +43,7 @@ template <typename Derived>
 void check_one_dimensional(const Eigen::DenseBase<Derived>& v, const char* function_name,
                            const char* argument_name) {
   if (v.rows() != 1 && v.cols() != 1 && v.size() != 0) {
-    throw std::invalid_argument(std::string(function_name) + ": " + argument_name +
+    throw std::invalid_argument(error_prefix(function_name) + argument_name +
                                 " must be one-dimensional, got " + std::to_string(v.rows()) +
                                 " x " + std::to_string(v.cols()));
   }
@@ -63,7 +64,7 @@ template <typename DerivedX, typename DerivedY, typename DerivedFront>
   check_one_dimensional(x, function_name, "x");
   check_one_dimensional(y, function_name, "y");
   check_one_dimensional(front, function_name, "front");
-  const std::string prefix = std::string(function_name) + ": ";
+  const std::string prefix = error_prefix(function_name);
   if (x.size() != y.size()) {
     throw std::invalid_argument(prefix + "x has " + std::to_string(x.size()) +
                                 " values but y has " + std::to_string(y.size()));

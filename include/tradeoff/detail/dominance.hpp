@@ -21,6 +21,7 @@
 /// - `static_check_scalar<Derived>()`   float or double coefficients, at compile time
 
 #include <tradeoff/detail/enum_check.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -78,7 +79,7 @@ void check_duplicates(Duplicates keep, const char* function_name) {
     return std::vector<double>(d, 1.0);
   }
   if (senses.size() != d) {
-    throw std::invalid_argument(std::string(function_name) + ": " + argument_name + " has " +
+    throw std::invalid_argument(error_prefix(function_name) + argument_name + " has " +
                                 std::to_string(senses.size()) + " entries but points has " +
                                 std::to_string(d) +
                                 " columns (give one sense per column, or none for all-minimize)");
@@ -96,7 +97,7 @@ void check_duplicates(Duplicates keep, const char* function_name) {
 inline void check_fits_int(Eigen::Index count, const char* function_name,
                            const char* what = "points") {
   if (count > static_cast<Eigen::Index>(INT_MAX)) {
-    throw std::invalid_argument(std::string(function_name) + ": " + what + " has " +
+    throw std::invalid_argument(error_prefix(function_name) + what + " has " +
                                 std::to_string(count) +
                                 " rows, more than INT_MAX (indices are returned as int)");
   }

@@ -7,6 +7,7 @@
 /// silently behaves like one of the real ones. Internal.
 
 #include <tradeoff/detail/argument_name.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 
 #include <stdexcept>
 #include <string>
@@ -27,8 +28,7 @@ void check_enum(Enum value, Enum last, const char* function, const Name& argumen
   if (raw >= 0 && raw <= static_cast<underlying>(last)) {
     return;
   }
-  const std::string name(function);
-  throw std::invalid_argument((name.rfind("tradeoff::", 0) == 0 ? name : "tradeoff::" + name) + ": argument '" +
+  throw std::invalid_argument(error_prefix(function) + "argument '" +
                               argument_text(argument) + "' = " + std::to_string(static_cast<long long>(raw)) +
                               " is not a tradeoff::" + type + " (use " + valid + ")");
 }

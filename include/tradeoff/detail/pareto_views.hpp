@@ -7,6 +7,7 @@
 /// checks of the 2-D overloads.
 
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 
 #include <Eigen/Core>
 
@@ -37,7 +38,7 @@ template <typename Derived>
     if (x.rows() == 1) {
       return vector_view(as_array(x.derived()).row(0).transpose().template cast<double>());
     }
-    throw std::invalid_argument(std::string(function_name) + ": " + argument_name +
+    throw std::invalid_argument(error_prefix(function_name) + argument_name +
                                 " must be one-dimensional, got " + std::to_string(x.rows()) +
                                 " x " + std::to_string(x.cols()));
   }

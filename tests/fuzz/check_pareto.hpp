@@ -13,7 +13,7 @@
 /// pseudo-random table of 384..2183 rows is generated, large enough to reach the library's
 /// radix sort (m >= 384), 2-D bucket pre-filter (n >= 1024) and N-D pivot pre-filter (n >= 2048);
 /// the fuzz targets build the library with TRADEOFF_DETAIL_SMALL_THRESHOLDS, which divides
-/// those thresholds and this range by 16 (24..135 rows).
+/// those thresholds and this range by 32 (12..67 rows).
 /// flags bit 0: empty senses vector (all minimise) instead of d senses
 ///       bit 1: a matrix (Eigen::MatrixXd) instead of an array
 ///       bit 2: a row-major array

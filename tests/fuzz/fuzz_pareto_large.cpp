@@ -1,5 +1,5 @@
-// libFuzzer target: check_pareto.hpp's large mode only (generated tables of 24 ... 135 rows, against the
-// lexicographic sweep, with the strategy thresholds divided by 16 so that they reach the radix sort
+// libFuzzer target: check_pareto.hpp's large mode only (generated tables of 12 ... 67 rows, against the
+// lexicographic sweep, with the strategy thresholds divided by 32 so that they reach the radix sort
 // and the 2-D and N-D pre-filters); see docs/fuzzing.md.
 #include "check_pareto.hpp"
 #include "fuzz_main.hpp"

@@ -131,7 +131,7 @@ template <bool NegateX, bool NegateY>
     // off when it rejects many points (random-like data), so a strided sample of 64 points
     // decides whether to use it; either way the same points are kept.
     const double cut = bucket_count > 1 ? buckets[1].best : infinity;
-    const Eigen::Index sample_step = n / 64;
+    const Eigen::Index sample_step = std::max<Eigen::Index>(1, n / 64);  // n may be below 64 (pareto_thresholds)
     int above_cut = 0;
     for (Eigen::Index i = 0; i < n; i += sample_step) {
       above_cut += second(i) > cut ? 1 : 0;

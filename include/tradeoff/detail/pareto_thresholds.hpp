@@ -7,7 +7,7 @@
 ///
 /// The defaults were chosen on the benchmarks (docs/performance.md). Results never depend on
 /// them, only speed does. TRADEOFF_DETAIL_SMALL_THRESHOLDS, defined by the fuzz targets and
-/// nowhere else, divides every threshold by 16, so that generated tables of tens to hundreds
+/// nowhere else, divides every threshold by 32, so that generated tables of tens
 /// of rows reach every strategy and its boundaries in a fraction of the time (docs/fuzzing.md).
 
 #include <cstddef>
@@ -15,7 +15,7 @@
 namespace tradeoff::detail::pareto_thresholds {
 
 #ifdef TRADEOFF_DETAIL_SMALL_THRESHOLDS
-inline constexpr std::ptrdiff_t divisor = 16;
+inline constexpr std::ptrdiff_t divisor = 32;
 #else
 inline constexpr std::ptrdiff_t divisor = 1;
 #endif

@@ -892,6 +892,32 @@ TEST_CASE("E101 group_by of an expression with more than INT_MAX rows: rejected 
                  "tradeoff::group_by: 2147483648 rows exceed"));
 }
 
+TEST_CASE("E102 budgets and batches of the serving models: any Eigen vector is taken and a matrix is refused") {
+  const Eigen::VectorXd budgets = Eigen::VectorXd::LinSpaced(4, 0.0, 3e9);
+  const Eigen::ArrayXd as_array = budgets.array();
+  const auto h100 = tradeoff::gpu_spec::h100_sxm();
+  CHECK((tradeoff::aggregate_throughput(budgets, 2.0, 5.0) == tradeoff::aggregate_throughput(as_array, 2.0, 5.0)).all());
+  CHECK((tradeoff::throughput_ratio(budgets.transpose(), 2.0, 5.0, 4.0, 5.0).isNaN() ==
+         tradeoff::throughput_ratio(as_array, 2.0, 5.0, 4.0, 5.0).isNaN())
+            .all());
+  CHECK((tradeoff::serving_throughput_curve(budgets, small_model(), h100, small_engine()).tokens_per_second ==
+         tradeoff::serving_throughput_curve(as_array, small_model(), h100, small_engine()).tokens_per_second)
+            .all());
+  const Eigen::VectorXd batches = Eigen::VectorXd::LinSpaced(3, 1.0, 3.0);
+  CHECK((tradeoff::decode_step_time(small_model(), h100, small_engine(), batches) ==
+         tradeoff::decode_step_time(small_model(), h100, small_engine(), batches.array()))
+            .all());
+  const Eigen::MatrixXd square = Eigen::MatrixXd::Constant(2, 2, 1e9);
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::aggregate_throughput(square, 2.0, 5.0); }) ==
+        "tradeoff::aggregate_throughput: argument 'budgets' must be a vector, got 2 x 2");
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::serving_throughput_curve(square, small_model(), h100, small_engine());
+        }) == "tradeoff::serving_throughput_curve: argument 'budgets' must be a vector, got 2 x 2");
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::decode_step_time(small_model(), h100, small_engine(), square);
+        }) == "tradeoff::decode_step_time: argument 'batches' must be a vector, got 2 x 2");
+}
+
 // ---- bootstrap.hpp (E80-E89) ----
 
 namespace {

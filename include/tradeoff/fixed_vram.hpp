@@ -81,7 +81,7 @@ namespace tradeoff {
 /// cache ≤ 0 or NaN; tps negative or NaN).
 /// @note O(n).
 template <typename DerivedBudgets>
-[[nodiscard]] Eigen::ArrayXd aggregate_throughput(const Eigen::ArrayBase<DerivedBudgets>& budgets,
+[[nodiscard]] Eigen::ArrayXd aggregate_throughput(const Eigen::DenseBase<DerivedBudgets>& budgets,
                                                   double cache_per_seq, double tps_per_seq) {
   constexpr const char* fn = "aggregate_throughput";
   detail::validate_budgets(fn, budgets);
@@ -89,7 +89,7 @@ template <typename DerivedBudgets>
   detail::require_non_negative_finite(fn, "tps_per_seq", tps_per_seq);
   Eigen::ArrayXd out(budgets.size());
   for (Eigen::Index i = 0; i < budgets.size(); ++i) {
-    out(i) = (static_cast<double>(budgets(i)) / cache_per_seq) * tps_per_seq;
+    out(i) = (static_cast<double>(budgets.derived().coeff(i)) / cache_per_seq) * tps_per_seq;
   }
   return out;
 }
@@ -110,7 +110,7 @@ struct throughput_band_result {
 /// @throws std::invalid_argument naming the bad argument (also when a q1 exceeds its q3).
 /// @note O(n).
 template <typename DerivedBudgets>
-[[nodiscard]] throughput_band_result throughput_band(const Eigen::ArrayBase<DerivedBudgets>& budgets, double tps_q1,
+[[nodiscard]] throughput_band_result throughput_band(const Eigen::DenseBase<DerivedBudgets>& budgets, double tps_q1,
                                                      double tps_q3, double cache_q1, double cache_q3) {
   constexpr const char* fn = "throughput_band";
   detail::validate_budgets(fn, budgets);
@@ -128,7 +128,7 @@ template <typename DerivedBudgets>
   }
   throughput_band_result band{Eigen::ArrayXd(budgets.size()), Eigen::ArrayXd(budgets.size())};
   for (Eigen::Index i = 0; i < budgets.size(); ++i) {
-    const double b = static_cast<double>(budgets(i));
+    const double b = static_cast<double>(budgets.derived().coeff(i));
     band.lo(i) = (b / cache_q3) * tps_q1;
     band.hi(i) = (b / cache_q1) * tps_q3;
   }
@@ -155,13 +155,13 @@ template <typename DerivedBudgets>
 /// @throws std::invalid_argument naming the bad argument.
 /// @note O(n).
 template <typename DerivedBudgets>
-[[nodiscard]] Eigen::ArrayXd throughput_ratio(const Eigen::ArrayBase<DerivedBudgets>& budgets, double cache, double tps,
+[[nodiscard]] Eigen::ArrayXd throughput_ratio(const Eigen::DenseBase<DerivedBudgets>& budgets, double cache, double tps,
                                               double baseline_cache, double baseline_tps) {
   detail::validate_budgets("throughput_ratio", budgets);
   detail::validate_ratio_arguments(cache, tps, baseline_cache, baseline_tps);
   Eigen::ArrayXd out(budgets.size());
   for (Eigen::Index i = 0; i < budgets.size(); ++i) {
-    const double b = static_cast<double>(budgets(i));
+    const double b = static_cast<double>(budgets.derived().coeff(i));
     out(i) = ((b / cache) * tps) / ((b / baseline_cache) * baseline_tps);
   }
   return out;

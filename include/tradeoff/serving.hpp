@@ -91,12 +91,13 @@ namespace tradeoff {
 template <typename DerivedBatches>
 [[nodiscard]] Eigen::ArrayXd decode_step_time(const serving_model& model, const gpu_spec& gpu,
                                               const engine_config& engine,
-                                              const Eigen::ArrayBase<DerivedBatches>& batches) {
+                                              const Eigen::DenseBase<DerivedBatches>& batches) {
   constexpr const char* fn = "decode_step_time";
   detail::validate_setup(fn, model, gpu, engine);
+  detail::require_vector(fn, "batches", batches);
   Eigen::ArrayXd out(batches.size());
   for (Eigen::Index i = 0; i < batches.size(); ++i) {
-    const double b = static_cast<double>(batches(i));
+    const double b = static_cast<double>(batches.derived().coeff(i));
     if (!(std::isfinite(b) && b >= 0.0)) {
       detail::throw_bad_argument(fn, "batches", "must be finite and non-negative (got " + detail::number_text(b) +
                                                     " at index " + detail::number_text(i) + ")");
@@ -148,7 +149,7 @@ template <typename DerivedBatches>
 /// @throws std::invalid_argument naming the bad argument.
 /// @note O(n).
 template <typename DerivedBudgets>
-[[nodiscard]] throughput_curve serving_throughput_curve(const Eigen::ArrayBase<DerivedBudgets>& kv_budgets_bytes,
+[[nodiscard]] throughput_curve serving_throughput_curve(const Eigen::DenseBase<DerivedBudgets>& kv_budgets_bytes,
                                                         const serving_model& model, const gpu_spec& gpu,
                                                         const engine_config& engine) {
   constexpr const char* fn = "serving_throughput_curve";
@@ -165,7 +166,7 @@ template <typename DerivedBudgets>
 /// @throws std::invalid_argument naming the bad argument.
 /// @note O(n).
 template <typename DerivedBudgets>
-[[nodiscard]] Eigen::ArrayXd serving_throughput_ratio(const Eigen::ArrayBase<DerivedBudgets>& kv_budgets_bytes,
+[[nodiscard]] Eigen::ArrayXd serving_throughput_ratio(const Eigen::DenseBase<DerivedBudgets>& kv_budgets_bytes,
                                                       const serving_model& model, const serving_model& baseline,
                                                       const gpu_spec& gpu, const engine_config& engine) {
   constexpr const char* fn = "serving_throughput_ratio";

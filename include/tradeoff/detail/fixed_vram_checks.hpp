@@ -14,11 +14,22 @@
 
 namespace tradeoff::detail {
 
-/// @brief Requires every budget finite and non-negative; names the first bad one by index.
+/// @brief Requires a vector: one row or one column (Eigen arrays, vectors, maps, expressions).
 template <typename Derived>
-void validate_budgets(const char* function, const Eigen::ArrayBase<Derived>& budgets) {
+void require_vector(const char* function, const char* argument, const Eigen::DenseBase<Derived>& values) {
+  if (values.rows() != 1 && values.cols() != 1 && values.size() != 0) {
+    throw_bad_argument(function, argument,
+                       "must be a vector, got " + number_text(values.rows()) + " x " + number_text(values.cols()));
+  }
+}
+
+/// @brief Requires a vector whose every budget is finite and non-negative; names the first
+/// bad one by index.
+template <typename Derived>
+void validate_budgets(const char* function, const Eigen::DenseBase<Derived>& budgets) {
+  require_vector(function, "budgets", budgets);
   for (Eigen::Index i = 0; i < budgets.size(); ++i) {
-    const double b = static_cast<double>(budgets(i));
+    const double b = static_cast<double>(budgets.derived().coeff(i));
     if (!(std::isfinite(b) && b >= 0.0)) {
       throw_bad_argument(function, "budgets",
                          "must be finite and non-negative (got " + number_text(b) + " at index " + number_text(i) + ")");

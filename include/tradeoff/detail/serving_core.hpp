@@ -156,14 +156,14 @@ inline decode_step_result decode_step_core(const char* function, const serving_m
 
 /// @brief `serving_throughput_curve` for validated budgets, model, GPU and engine.
 template <typename DerivedBudgets>
-throughput_curve serving_throughput_curve_core(const char* function, const Eigen::ArrayBase<DerivedBudgets>& budgets,
+throughput_curve serving_throughput_curve_core(const char* function, const Eigen::DenseBase<DerivedBudgets>& budgets,
                                                const serving_model& model, const gpu_spec& gpu,
                                                const engine_config& engine) {
   const Eigen::Index n = budgets.size();
   throughput_curve c{Eigen::Array<std::int64_t, Eigen::Dynamic, 1>(n), Eigen::ArrayXd(n), Eigen::ArrayXd(n)};
   for (Eigen::Index i = 0; i < n; ++i) {
     const capacity_result cap =
-        kv_capacity_for_kv_memory_core(function, "budgets", model, static_cast<double>(budgets(i)), engine);
+        kv_capacity_for_kv_memory_core(function, "budgets", model, static_cast<double>(budgets.derived().coeff(i)), engine);
     const decode_step_result s =
         decode_step_core(function, model, gpu, engine, static_cast<double>(cap.concurrent_sequences));
     c.concurrent_sequences(i) = cap.concurrent_sequences;

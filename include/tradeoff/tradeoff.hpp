@@ -15,6 +15,8 @@
 #include <tradeoff/hypervolume.hpp>
 #include <tradeoff/kv_cache.hpp>
 #include <tradeoff/kv_layout.hpp>
+#include <tradeoff/latency.hpp>
+#include <tradeoff/latency_config.hpp>
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/pareto_archive.hpp>
 #include <tradeoff/quantile.hpp>

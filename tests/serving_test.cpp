@@ -329,13 +329,15 @@ TEST_CASE("GPU presets: docs/gpu.md states the figures the presets carry") {
         continue;
       }
       std::istringstream cells(line.substr(head.size()));
-      double memory = 0, bandwidth = 0, flops = 0;
+      double memory = 0, bandwidth = 0, flops = 0, interconnect = 0;
       char bar = 0;
-      cells >> memory >> bar >> bandwidth >> bar >> flops;
+      cells >> memory >> bar >> bandwidth >> bar >> flops >> bar >> interconnect;
       INFO(line);
       CHECK(memory == doctest::Approx(presets[k].memory_bytes).epsilon(1e-15));
       CHECK(bandwidth == doctest::Approx(presets[k].bandwidth_bytes_per_s).epsilon(1e-15));
       CHECK(flops == doctest::Approx(presets[k].peak_flops).epsilon(1e-15));
+      CHECK(interconnect == doctest::Approx(presets[k].interconnect_bytes_per_s).epsilon(1e-15));
+      CHECK(interconnect > 0.0);
       ++rows_seen;
     }
   }

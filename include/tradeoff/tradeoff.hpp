@@ -27,6 +27,7 @@
 #include <tradeoff/serving.hpp>
 #include <tradeoff/serving_config.hpp>
 #include <tradeoff/staircase.hpp>
+#include <tradeoff/tensor_parallel.hpp>
 #include <tradeoff/tied_for_best.hpp>
 #include <tradeoff/version.hpp>
 

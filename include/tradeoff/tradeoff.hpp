@@ -8,6 +8,7 @@
 /// Code that needs only the math may include the headers it uses and link tradeoff::core.
 
 #include <tradeoff/bootstrap.hpp>
+#include <tradeoff/calibration.hpp>
 #include <tradeoff/csv.hpp>
 #include <tradeoff/fixed_vram.hpp>
 #include <tradeoff/gpu.hpp>

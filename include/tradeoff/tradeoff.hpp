@@ -22,6 +22,7 @@
 #include <tradeoff/pareto_archive.hpp>
 #include <tradeoff/quantile.hpp>
 #include <tradeoff/quantile_interval.hpp>
+#include <tradeoff/quantization.hpp>
 #include <tradeoff/rank_test.hpp>
 #include <tradeoff/request_lengths.hpp>
 #include <tradeoff/sense.hpp>

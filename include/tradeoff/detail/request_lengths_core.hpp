@@ -7,6 +7,7 @@
 /// proportion to how many steps it runs), in tokens and in whole pages; and the checks of the
 /// length samples, written once. Internal; not part of the API.
 
+#include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/detail/serving_checks.hpp>
 
@@ -42,7 +43,7 @@ void validate_lengths(const char* function, const char* argument, const Eigen::A
   if (lengths.size() == 0) throw_bad_argument(function, argument, "has no samples (give at least one length)");
   for (Eigen::Index i = 0; i < lengths.size(); ++i) {
     const double v = static_cast<double>(lengths(i));
-    if (!(std::isfinite(v) && v >= least && v == std::floor(v) && v < 4.0e12)) {
+    if (!(std::isfinite(v) && v >= least && exact_equal(v, std::floor(v)) && v < 4.0e12)) {
       throw_bad_argument(function, argument,
                          std::string("must hold whole numbers of tokens >= ") + number_text(least) + " (got " +
                              number_text(v) + " at index " + number_text(i) + ")");

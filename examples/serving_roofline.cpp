@@ -16,6 +16,7 @@
 
 #include "cli.hpp"
 #include "plot.hpp"
+#include "seven_b_variants.hpp"
 
 #include <tradeoff/gpu.hpp>
 #include <tradeoff/kv_cache.hpp>
@@ -72,44 +73,6 @@ options parse_arguments(int argc, char** argv) {
   return o;
 }
 
-tradeoff::gpu_spec gpu_preset(const std::string& name) {
-  if (name == "a100") return tradeoff::gpu_spec::a100_80gb_sxm();
-  if (name == "h100") return tradeoff::gpu_spec::h100_sxm();
-  if (name == "h200") return tradeoff::gpu_spec::h200();
-  throw std::invalid_argument("unknown --gpu " + name + " (a100, h100 or h200)");
-}
-
-struct variant {
-  std::string type;
-  tradeoff::serving_model model;
-};
-
-/// The 7B-class model with three attention layouts; weights and non-attention FLOPs are kept
-/// equal so that only the KV cache differs.
-std::vector<variant> variants() {
-  constexpr std::int64_t layers = 32;
-  constexpr std::int64_t heads = 32;
-  constexpr std::int64_t head_dim = 128;
-  constexpr double parameters = 6.7e9;
-  auto make = [&](tradeoff::kv_layout layout, double attention_flops) {
-    tradeoff::serving_model m;
-    m.layout = layout;
-    m.n_layers = layers;
-    m.kv_bytes_per_element = 2;  // bf16
-    m.weight_bytes = parameters * 2.0;
-    m.flops_per_token = 2.0 * parameters;
-    m.attention_flops_per_context_token = attention_flops;
-    return m;
-  };
-  // Per generated token and context token: QK^T and AV, 2 FLOPs per multiply-add, every head;
-  // MLA with absorbed projections attends over the latent (512) plus the RoPE key (64).
-  const double standard = 2.0 * 2.0 * layers * heads * head_dim;
-  const double latent = 2.0 * layers * heads * ((512 + 64) + 512);
-  return {{"MLA", make(tradeoff::kv_layout::mla(512, 64), latent)},
-          {"GQA", make(tradeoff::kv_layout::gqa(8, head_dim), standard)},
-          {"MHA", make(tradeoff::kv_layout::mha(heads, head_dim), standard)}};
-}
-
 const char* limit_name(tradeoff::capacity_limit limit) {
   switch (limit) {
     case tradeoff::capacity_limit::kv_memory: return "kv_memory";
@@ -120,7 +83,7 @@ const char* limit_name(tradeoff::capacity_limit limit) {
 }
 
 int run(const options& o) {
-  const tradeoff::gpu_spec gpu = gpu_preset(o.gpu);
+  const tradeoff::gpu_spec gpu = example::gpu_preset(o.gpu);
   tradeoff::engine_config engine;
   engine.gpu_memory_utilization = 0.9;
   engine.activation_bytes = 1.5e9;
@@ -133,8 +96,8 @@ int run(const options& o) {
 
   const Eigen::ArrayXd budgets_mb = tradeoff::log_budgets(500.0, 80000.0, 300);
   const Eigen::ArrayXd budgets_bytes = budgets_mb * tradeoff::bytes_per_mb;
-  const std::vector<variant> types = variants();
-  const variant& mha = types.back();
+  const std::vector<example::variant> types = example::seven_b_variants();
+  const example::variant& mha = types.back();
 
   example::csv_table curve({"budget_mb", "type", "linear_total_tps", "roofline_total_tps",
                             "roofline_sequences", "roofline_step_seconds", "linear_ratio_vs_mha",
@@ -155,7 +118,7 @@ int run(const options& o) {
 
   std::cout << gpu.name << ", " << o.context << " tokens per sequence, max_num_seqs " << engine.max_num_seqs
             << ", bf16 KV, block size " << engine.block_size << "\n";
-  for (const variant& v : types) {
+  for (const example::variant& v : types) {
     const std::int64_t per_token = tradeoff::kv_bytes_per_token(v.model.layout, v.model.n_layers, 2);
     const double cache_mb =
         static_cast<double>(tradeoff::kv_bytes_per_sequence(v.model.layout, v.model.n_layers, 2, o.context)) /

@@ -111,6 +111,12 @@ insights_case(roofline
   COMMAND serving_roofline --out "${example_out}/roofline" ${render})
 check(roofline table rows "${example_out}/roofline/serving_roofline.csv" 900)
 check(roofline models rows "${example_out}/roofline/serving_roofline_models.csv" 3)
+insights_case(goodput
+  PASS "MHA: capacity [0-9]+ sequences"
+  COMMAND serving_goodput --out "${example_out}/goodput" ${render})
+check(goodput table rows "${example_out}/goodput/serving_goodput.csv" 360)
+check(goodput models rows "${example_out}/goodput/serving_goodput_models.csv" 3)
+check(goodput monotone goodput "${example_out}/goodput/serving_goodput.csv")
 
 # --- the figures are real PNGs of the intended size ----------------------------------------------
 if(TRADEOFF_GNUPLOT)
@@ -120,4 +126,5 @@ if(TRADEOFF_GNUPLOT)
   endforeach()
   check(serving_only insight_2_serving_png png "${example_out}/serving_only/insight_2_serving.png" 2200 950)
   check(roofline png png "${example_out}/roofline/insight_4_serving_roofline.png" 2200 950)
+  check(goodput png png "${example_out}/goodput/insight_5_serving_goodput.png" 2200 950)
 endif()

@@ -1,5 +1,6 @@
 #include <tradeoff/serving.hpp>
 
+#include "serving_models.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -23,13 +24,12 @@ using tradeoff::gpu_spec;
 using tradeoff::kv_layout;
 using tradeoff::serving_model;
 
+using tradeoff_test::h100_engine;
 using tradeoff_test::invalid_argument_message;
+using tradeoff_test::llama_like;
+using tradeoff_test::relative;
 
 namespace {
-
-// A relative tolerance: doctest::Approx's default scale of 1 would make epsilon absolute for the
-// small numbers (seconds) of these tests.
-doctest::Approx relative(double value, double epsilon) { return doctest::Approx(value).epsilon(epsilon).scale(0.0); }
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
@@ -79,33 +79,6 @@ std::vector<logspace_case> read_logspace_golden() {
     }
   }
   return cases;
-}
-
-// A Llama-2-7B-like model (32 layers, d_model 4096, 32 heads x 128, fp16) with a chosen KV layout.
-serving_model llama_like(const kv_layout& layout) {
-  serving_model m;
-  m.layout = layout;
-  m.n_layers = 32;
-  m.kv_bytes_per_element = 2;
-  m.weight_bytes = 13.5e9;
-  m.flops_per_token = 2.0 * 6.74e9;
-  // QK^T and PV: 2 FLOPs per multiply-add, n_heads x head_dim each, per layer, per context token.
-  m.attention_flops_per_context_token = 32.0 * 4.0 * 4096.0;
-  if (layout.kind == tradeoff::attention_kind::mla) {
-    // Absorbed MLA decode: scores over d_c + d_r, values over d_c, for each of 32 query heads.
-    m.attention_flops_per_context_token = 32.0 * 2.0 * 32.0 * (576.0 + 512.0);
-  }
-  return m;
-}
-
-engine_config h100_engine(std::int64_t max_model_len) {
-  engine_config e;
-  e.gpu_memory_utilization = 0.9;
-  e.activation_bytes = 1.5e9;
-  e.block_size = 16;
-  e.max_num_seqs = 1024;
-  e.max_model_len = max_model_len;
-  return e;
 }
 
 }  // namespace
@@ -356,13 +329,15 @@ TEST_CASE("GPU presets: docs/gpu.md states the figures the presets carry") {
         continue;
       }
       std::istringstream cells(line.substr(head.size()));
-      double memory = 0, bandwidth = 0, flops = 0;
+      double memory = 0, bandwidth = 0, flops = 0, interconnect = 0;
       char bar = 0;
-      cells >> memory >> bar >> bandwidth >> bar >> flops;
+      cells >> memory >> bar >> bandwidth >> bar >> flops >> bar >> interconnect;
       INFO(line);
       CHECK(memory == doctest::Approx(presets[k].memory_bytes).epsilon(1e-15));
       CHECK(bandwidth == doctest::Approx(presets[k].bandwidth_bytes_per_s).epsilon(1e-15));
       CHECK(flops == doctest::Approx(presets[k].peak_flops).epsilon(1e-15));
+      CHECK(interconnect == doctest::Approx(presets[k].interconnect_bytes_per_s).epsilon(1e-15));
+      CHECK(interconnect > 0.0);
       ++rows_seen;
     }
   }

@@ -7,6 +7,10 @@
 //   check_outputs rows FILE.csv N                   exactly N data rows
 //   check_outputs curve FILE.csv N_BUDGETS          serving_curve.csv: N_BUDGETS rising budgets
 //                                                   from 500 to 80000 per type, band around total
+//   check_outputs goodput FILE.csv                  serving_goodput.csv: per type, targets rising,
+//                                                   goodput = batch / step and never falling as
+//                                                   the target loosens, loaded <= decode only,
+//                                                   the origin's ratio one constant
 //   check_outputs front pareto.csv                  on_front_* flags equal a brute-force front
 //   check_outputs png FILE.png [WIDTH HEIGHT]       PNG signature and IHDR size
 //   check_outputs absent FILE                       FILE does not exist
@@ -180,6 +184,56 @@ int curve(const std::string& path, long budgets) {
   return failures == 0 ? 0 : 1;
 }
 
+int goodput(const std::string& path) {
+  const csv table = load(path);
+  const std::size_t target = table.column("tpot_ms");
+  const std::size_t type = table.column("type");
+  const std::size_t batch = table.column("batch");
+  const std::size_t step = table.column("step_ms");
+  const std::size_t tps = table.column("goodput_tps");
+  const std::size_t loaded = table.column("loaded_goodput_tps");
+  const std::size_t origin = table.column("origin_ratio_vs_mha");
+  std::map<std::string, std::vector<const std::vector<std::string>*>> by_type;
+  for (const auto& row : table.rows) by_type[row[type]].push_back(&row);
+  int failures = 0;
+  for (const auto& [name, series] : by_type) {
+    for (std::size_t i = 0; i < series.size(); ++i) {
+      const auto& row = *series[i];
+      const double b = number(row[batch]);
+      const double g = number(row[tps]);
+      if (b > 0 && std::fabs(g - b / (number(row[step]) / 1000.0)) > 1e-9 * g) {
+        std::cerr << path << ": " << name << " goodput is not batch / step at " << i << "\n";
+        ++failures;
+      }
+      if (b > 0 && !(number(row[step]) <= number(row[target]) * (1 + 1e-12))) {
+        std::cerr << path << ": " << name << " step exceeds the target at " << i << "\n";
+        ++failures;
+      }
+      if (b == 0 && g != 0.0) {
+        std::cerr << path << ": " << name << " batch 0 with goodput at " << i << "\n";
+        ++failures;
+      }
+      if (!(number(row[loaded]) <= g)) {
+        std::cerr << path << ": " << name << " chunked-prefill goodput above decode-only at " << i << "\n";
+        ++failures;
+      }
+      if (row[origin] != (*series.front())[origin]) {
+        std::cerr << path << ": " << name << " origin ratio not constant at " << i << "\n";
+        ++failures;
+      }
+      if (i > 0) {
+        const auto& previous = *series[i - 1];
+        if (!(number(row[target]) > number(previous[target])) || !(g >= number(previous[tps]))) {
+          std::cerr << path << ": " << name << " target not rising or goodput falling at " << i << "\n";
+          ++failures;
+        }
+      }
+    }
+  }
+  if (failures == 0) std::cout << path << ": " << by_type.size() << " types, goodput consistent\n";
+  return failures == 0 ? 0 : 1;
+}
+
 // A dominates B: no worse in both (minimise), strictly better in one.
 bool dominates(double ax, double ay, double bx, double by) {
   return ax <= bx && ay <= by && (ax < bx || ay < by);
@@ -263,6 +317,7 @@ int main(int argc, char** argv) {
     if (args.size() == 3 && args[0] == "rows") return rows(args[1], std::stol(args[2]));
     if (args.size() == 3 && args[0] == "curve") return curve(args[1], std::stol(args[2]));
     if (args.size() == 2 && args[0] == "front") return front(args[1]);
+    if (args.size() == 2 && args[0] == "goodput") return goodput(args[1]);
     if (args.size() == 2 && args[0] == "png") return png(args[1], 0, 0);
     if (args.size() == 4 && args[0] == "png") {
       return png(args[1], std::stol(args[2]), std::stol(args[3]));
@@ -276,6 +331,6 @@ int main(int argc, char** argv) {
     std::cerr << "check_outputs: " << error.what() << "\n";
     return 1;
   }
-  std::cerr << "usage: check_outputs compare|rows|curve|front|png|absent ...\n";
+  std::cerr << "usage: check_outputs compare|rows|curve|goodput|front|png|absent ...\n";
   return 2;
 }

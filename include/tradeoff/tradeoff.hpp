@@ -8,6 +8,7 @@
 /// Code that needs only the math may include the headers it uses and link tradeoff::core.
 
 #include <tradeoff/bootstrap.hpp>
+#include <tradeoff/calibration.hpp>
 #include <tradeoff/csv.hpp>
 #include <tradeoff/duplicates.hpp>
 #include <tradeoff/fixed_vram.hpp>
@@ -16,16 +17,21 @@
 #include <tradeoff/hypervolume.hpp>
 #include <tradeoff/kv_cache.hpp>
 #include <tradeoff/kv_layout.hpp>
+#include <tradeoff/latency.hpp>
+#include <tradeoff/latency_config.hpp>
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/pareto_archive.hpp>
 #include <tradeoff/quantile.hpp>
 #include <tradeoff/quantile_method.hpp>
 #include <tradeoff/quantile_interval.hpp>
+#include <tradeoff/quantization.hpp>
 #include <tradeoff/rank_test.hpp>
+#include <tradeoff/request_lengths.hpp>
 #include <tradeoff/sense.hpp>
 #include <tradeoff/serving.hpp>
 #include <tradeoff/serving_config.hpp>
 #include <tradeoff/staircase.hpp>
+#include <tradeoff/tensor_parallel.hpp>
 #include <tradeoff/tied_for_best.hpp>
 #include <tradeoff/version.hpp>
 

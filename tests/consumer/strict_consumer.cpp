@@ -132,6 +132,31 @@ int exercise_serving() {
   failures += capacity.num_blocks <= 0 || !(estimate.decode.tokens_per_second > 0.0);
   failures += curve.tokens_per_second.size() != 5 || ratio.size() != 5 || times.size() != 4;
   failures += tradeoff::kv_bytes_per_token(tradeoff::kv_layout::mha(32, 128), 32, 2) != 524288;
+  // Latency targets, request lengths, tensor parallelism, quantisation, calibration.
+  tradeoff::prefill_options prefill;
+  prefill.attention_flops_per_token_pair = tradeoff::standard_attention_flops(32, 32, 128).prefill_per_token_pair;
+  const tradeoff::request_mix mix{1000.0, 200.0};
+  const Eigen::ArrayXd targets = Eigen::ArrayXd::LinSpaced(4, 0.01, 0.1);
+  failures += tradeoff::goodput_curve(model, gpu, engine, targets).batch.size() != 4;
+  failures += tradeoff::goodput_curve(model, gpu, engine, targets.head(2), prefill, mix).batch.size() != 2;
+  failures += !(tradeoff::goodput_at_tpot(model, gpu, engine, 0.05, prefill, mix).step_seconds >= 0.0);
+  failures += !(tradeoff::prefill_time(model, gpu, engine, prefill, 100).ttft_seconds > 0.0);
+  failures += !(tradeoff::chunked_prefill_step(model, gpu, engine, prefill, mix, 8.0).step_seconds > 0.0);
+  const Eigen::ArrayXd prompts = Eigen::ArrayXd::Constant(3, 500.0);
+  const Eigen::ArrayXi outputs = Eigen::ArrayXi::Constant(1, 100);
+  failures += tradeoff::paged_throughput(model, gpu, engine, prompts, outputs).concurrent_sequences <= 0;
+  tradeoff::parallel_config parallel;
+  parallel.ranks = 2;
+  parallel.hidden_size = 4096;
+  failures += tradeoff::tensor_parallel_throughput(model, gpu, engine, parallel).kv_heads_per_rank != 4;
+  failures += tradeoff::quantized_bytes(1000, tradeoff::number_format::int4_group()) <= 0;
+  failures += tradeoff::quantized_kv_bytes_per_token(model.layout, 32, tradeoff::number_format::fp8()) <= 0;
+  const Eigen::ArrayXd batches = (Eigen::ArrayXd(4) << 1, 8, 64, 256).finished();
+  const Eigen::ArrayXi contexts = Eigen::ArrayXi::Constant(4, 1024);
+  Eigen::ArrayXd seconds(4);
+  for (Eigen::Index i = 0; i < 4; ++i) seconds(i) = tradeoff::decode_step(model, gpu, engine, batches(i)).step_seconds;
+  const auto fit = tradeoff::calibrate_decode(model, gpu, engine, batches, contexts, 1.0 * seconds);
+  failures += tradeoff::predict_step_seconds(fit, model, engine, batches, contexts).size() != 4;
   return failures;
 }
 

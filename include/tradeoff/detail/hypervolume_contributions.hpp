@@ -7,7 +7,7 @@
 ///
 /// Rows are row-major, in minimise space, finite and strictly better than the finite
 /// reference in every objective. The caller gives the indices of the rows on the front
-/// (pareto_front with duplicates kept). Then:
+/// (pareto_front with duplicates kept, in its lexicographic order). Then:
 /// - a row off the front is weakly dominated by a front row, so removing it changes nothing:
 ///   0; so is a front row with an exact copy (the copy stays), the policy moocore states;
 /// - the region that only p covers is p's box minus the boxes of the distinct front rows
@@ -21,6 +21,7 @@
 
 #include <tradeoff/detail/hypervolume_columns.hpp>  // hv_reduced
 #include <tradeoff/detail/hypervolume_contributions_3d.hpp>
+#include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/hypervolume_sweep.hpp>
 
 #include <algorithm>
@@ -72,25 +73,27 @@ namespace tradeoff::detail {
   if (front.empty()) {
     return result;
   }
-  // Distinct front rows: sort lexicographically, copies are neighbours.
-  std::vector<std::size_t> sorted = front;
+  // Distinct front rows: the front is in lexicographic order, so copies are neighbours.
   const double* data = rows.data();
-  auto row_less = [data, dims](std::size_t a, std::size_t b) {
-    return std::lexicographical_compare(data + a * dims, data + (a + 1) * dims, data + b * dims,
-                                        data + (b + 1) * dims);
+  auto same_row = [data, dims](std::size_t a, std::size_t b) {
+    for (std::size_t j = 0; j < dims; ++j) {
+      if (!exact_equal(data[a * dims + j], data[b * dims + j])) {
+        return false;
+      }
+    }
+    return true;
   };
-  std::sort(sorted.begin(), sorted.end(), row_less);
-  std::vector<std::size_t> distinct;  // one row per group of copies
+  std::vector<std::size_t> distinct;  // one row per group of copies, in front order
   std::vector<char> copied(count, 0);
-  for (std::size_t k = 0; k < sorted.size();) {
+  for (std::size_t k = 0; k < front.size();) {
     std::size_t end = k + 1;
-    while (end < sorted.size() && !row_less(sorted[k], sorted[end])) {
+    while (end < front.size() && same_row(front[k], front[end])) {
       ++end;
     }
-    distinct.push_back(sorted[k]);
+    distinct.push_back(front[k]);
     if (end - k > 1) {
       for (std::size_t m = k; m < end; ++m) {
-        copied[sorted[m]] = 1;
+        copied[front[m]] = 1;
       }
     }
     k = end;
@@ -125,7 +128,7 @@ namespace tradeoff::detail {
   }
   // The front part, for every distinct front row.
   if (dims == 2) {
-    std::vector<std::size_t> by_x = distinct;  // lexicographic = x increasing, y decreasing
+    const std::vector<std::size_t>& by_x = distinct;  // lexicographic: x increasing, y decreasing
     for (std::size_t k = 0; k < by_x.size(); ++k) {
       const double* p = data + by_x[k] * 2;
       const double right = k + 1 < by_x.size() ? data[by_x[k + 1] * 2] : reference[0];
@@ -137,7 +140,7 @@ namespace tradeoff::detail {
     points.reserve(distinct.size());
     for (std::size_t k = 0; k < distinct.size(); ++k) {
       const double* p = data + distinct[k] * 3;
-      points.push_back({p[0], p[1], p[2], k});
+      points.push_back({p[0], p[1], p[2], k});  // in (x, then y) order
     }
     std::vector<hv_wide> wide(distinct.size(), 0.0);
     hvc_sweep_3d(points, reference[0], reference[1], reference[2], wide);

@@ -12,7 +12,7 @@
 /// minimise space, strictly better than the finite reference in every objective.
 ///
 /// The sweep visits the points in increasing z and keeps the 2-D staircase of the (x, y)
-/// projections seen so far (x increasing, y decreasing; a 64-ary bit tree of (x, y) ranks).
+/// projections seen so far (x increasing, y decreasing; a 64-ary bit tree of the (x, y) ranks the caller's order gives).
 /// At a height z the part of a staircase point p's box that no other point covers is p's
 /// rectangle [px, x of its right neighbour) x [py, y of its left neighbour) minus the boxes of
 /// the points p pushed off the staircase (they came earlier, below p in z, and still cover
@@ -27,64 +27,48 @@
 ///   merged into one strip of top y_u);
 /// - u's region is its rectangle minus the staircase of the run: one strip per step.
 /// Each insertion creates O(1 + run length) strips and every strip is closed once, so the
-/// sweep is O(n log64 n) after sorting; at the end the strips are closed at the reference.
+/// sweep is O(n log64 n) after a radix sort on z; at the end the strips are closed at the reference.
 
 #include <tradeoff/detail/hypervolume_sweep.hpp>  // hv_wide, hv_widen, hv_radix_sort
 #include <tradeoff/detail/integer_set.hpp>
-#include <tradeoff/detail/pareto_sort.hpp>        // ordered_key, radix_sort_pairs
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <numeric>
 #include <vector>
 
 namespace tradeoff::detail {
 
-/// A 3-D point with its position in the caller's list.
+/// A 3-D point with its position in (x, then y) order.
 struct hvc_point3 {
   double x;
   double y;
   double z;
-  std::size_t index;
+  std::size_t rank;
 };
 
-/// Adds to contribution[p.index] the exclusive 3-D contribution of every point p of `points`
-/// (distinct front points, see the file comment). Reorders `points`.
-inline void hvc_sweep_3d(std::vector<hvc_point3>& points, double reference_x, double reference_y,
-                         double reference_z, std::vector<hv_wide>& contribution) {
+/// Adds to contribution[r] the exclusive 3-D contribution of the point at position r of
+/// `points`, distinct front points (see the file comment) in increasing x, ties by
+/// increasing y (pareto_front's lexicographic order).
+inline void hvc_sweep_3d(const std::vector<hvc_point3>& points, double reference_x,
+                         double reference_y, double reference_z,
+                         std::vector<hv_wide>& contribution) {
   const std::size_t n = points.size();
   if (n == 0) {
     return;
   }
+  std::vector<hvc_point3> by_z = points;
   if (n >= 2048) {
-    hv_radix_sort(points, [](const hvc_point3& p) { return p.z; });
+    hv_radix_sort(by_z, [](const hvc_point3& p) { return p.z; });
   } else {
-    std::sort(points.begin(), points.end(),
+    std::sort(by_z.begin(), by_z.end(),
               [](const hvc_point3& a, const hvc_point3& b) { return a.z < b.z; });
   }
-  // rank_of[k]: position of point k in (x, then y) order: two stable sorts, y then x.
-  std::vector<std::uint64_t> keys(n);
-  std::vector<int> order(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    keys[k] = ordered_key(points[k].y);
-    order[k] = static_cast<int>(k);
-  }
-  radix_sort_pairs(keys, order);
-  for (std::size_t k = 0; k < n; ++k) {
-    keys[k] = ordered_key(points[static_cast<std::size_t>(order[k])].x);
-  }
-  radix_sort_pairs(keys, order);
-  std::vector<std::size_t> rank_of(n);
   std::vector<double> x_of(n);
   std::vector<double> y_of(n);
-  std::vector<std::size_t> owner_of(n);  // caller index of the point at each rank
   for (std::size_t r = 0; r < n; ++r) {
-    const auto k = static_cast<std::size_t>(order[r]);
-    rank_of[k] = r;
-    x_of[r] = points[k].x;
-    y_of[r] = points[k].y;
-    owner_of[r] = points[k].index;
+    x_of[r] = points[r].x;
+    y_of[r] = points[r].y;
   }
 
   // Strips in a pool, one doubly linked list per rank in x order.
@@ -103,7 +87,7 @@ inline void hvc_sweep_3d(std::vector<hvc_point3>& points, double reference_x, do
   std::vector<std::size_t> first(n, none);
   std::vector<std::size_t> last(n, none);
   auto close = [&](std::size_t r, const strip& s, double z) {
-    contribution[owner_of[r]] +=
+    contribution[r] +=
         (hv_widen(s.x_end) - s.x_begin) * (hv_widen(s.top) - y_of[r]) * (hv_widen(z) - s.z_start);
   };
   auto release = [&](std::size_t r, std::size_t k) {
@@ -141,10 +125,10 @@ inline void hvc_sweep_3d(std::vector<hvc_point3>& points, double reference_x, do
   integer_set staircase(n);
   std::vector<std::size_t> run;
   for (std::size_t k = 0; k < n; ++k) {
-    const std::size_t u = rank_of[k];
+    const std::size_t u = by_z[k].rank;
     const double ux = x_of[u];
     const double uy = y_of[u];
-    const double uz = points[k].z;
+    const double uz = by_z[k].z;
     const std::size_t left = u > 0 ? staircase.predecessor(u - 1) : none;
     // (left, if any, has x < ux and y > uy: the input has no weakly dominated point.)
     run.clear();

@@ -4,6 +4,7 @@
 ///   bench_pagmo front2d --input F [--max-seconds S]   pagmo::non_dominated_front_2d
 ///   bench_pagmo sort    --input F                      pagmo::fast_non_dominated_sorting (front 0 and ranks)
 ///   bench_pagmo hv      --input F --reference "r1,r2,..."   pagmo::hypervolume::compute (hv2d / hv3d)
+///   bench_pagmo hvc     --input F --reference "r1,r2,..."   pagmo::hypervolume::contributions (hv2d / hv3d / hvwfg)
 /// Common options: --workload NAME --runs R --answers PREFIX. Inputs are converted to pagmo's
 /// std::vector<vector_double> before the clock starts.
 ///
@@ -103,6 +104,18 @@ int run(const bench::options& options) {
     });
     bench::report(workload, "pagmo2", seconds, input.columns == 2 ? "hypervolume (hv2d)" : "hypervolume (hv3d)");
     bench::write_npy(answers + ".pagmo2.hv.npy", &volume, 1);
+  } else if (options.task == "hvc") {
+    const pagmo::vector_double reference = bench::parse_doubles(options.get("reference"));
+    std::vector<double> contributions;
+    const auto seconds = bench::time_runs(options.runs(), contributions, [&] {
+      const pagmo::hypervolume hv(points, false);
+      return hv.contributions(reference);
+    });
+    const char* algorithm = input.columns == 2 ? "hypervolume::contributions (hv2d)"
+                            : input.columns == 3 ? "hypervolume::contributions (hv3d)"
+                                                 : "hypervolume::contributions (hvwfg)";
+    bench::report(workload, "pagmo2", seconds, algorithm);
+    bench::write_npy(answers + ".pagmo2.hvc.npy", contributions.data(), contributions.size());
   } else {
     throw std::invalid_argument("unknown task " + options.task);
   }

@@ -101,6 +101,8 @@ if [[ "$mode" == quick ]]; then
   front_sets=(uniform:3:4e4 sphere:3:2e3 sphere:4:2.5e4)
   rank_sets=(uniform:2:1e4 uniform:3:2e3)
   hv_sets=(uniform:2:1e5 sphere:3:1e4 sphere:4:1e3 sphere:5:500)
+  hvc_sets=(sphere:3:1e4 sphere:4:200)
+  igd_sets=(3:2e3)
   group_sets=(1e6:3 1e5:100)
   quantile_size=1e6
   csv_sizes=(1e5)
@@ -114,6 +116,8 @@ else
   rank_sets=(uniform:2:1e4 uniform:2:1e5 uniform:3:1e4 uniform:3:2e4)
   hv_sets=(uniform:2:1e6 anti1e-2:2:1e6 uniform:3:1e5 sphere:3:1e3 sphere:3:1e4 sphere:3:4e4
            sphere:4:1e3 sphere:4:5e3 sphere:4:2.5e4 sphere:5:500 sphere:5:2e3)
+  hvc_sets=(line:2:1e5 sphere:3:1e4 sphere:4:1e3 sphere:5:200)
+  igd_sets=(3:1e4)
   group_sets=(1e6:3 1e6:10000 1e7:3 1e7:10000)
   quantile_size=1e7
   csv_sizes=(1e5 1e6)
@@ -130,6 +134,14 @@ done
 for entry in "${hv_sets[@]}"; do
   IFS=: read -r shape d n <<< "$entry"
   if [[ "$d" == 2 ]]; then specs+=("front2d:$shape:$n"); else specs+=("frontnd:$shape:$d:$n"); fi
+done
+for entry in "${hvc_sets[@]}"; do
+  IFS=: read -r shape d n <<< "$entry"
+  if [[ "$d" == 2 ]]; then specs+=("front2d:$shape:$n"); else specs+=("frontnd:$shape:$d:$n"); fi
+done
+for entry in "${igd_sets[@]}"; do
+  IFS=: read -r d n <<< "$entry"
+  specs+=("frontnd:uniform:$d:$n" "frontnd:sphere:$d:$n")
 done
 for entry in "${group_sets[@]}"; do specs+=("group:$entry"); done
 specs+=("quantile:$quantile_size")
@@ -201,6 +213,25 @@ for entry in "${hv_sets[@]}"; do
   if (( d <= 3 || count <= 5000 )); then
     record pagmo2 "$workload" "$bin/bench_pagmo" hv --input "$input" --reference "$reference"
   fi
+done
+
+for entry in "${hvc_sets[@]}"; do
+  IFS=: read -r shape d n <<< "$entry"
+  if [[ "$d" == 2 ]]; then input="$work/in/front2d_${shape}_$n.npy"; else input="$work/in/frontnd_${shape}_${d}d_$n.npy"; fi
+  reference="$(printf '1.1%.0s,' $(seq "$d"))"
+  reference="${reference%,}"
+  workload="hvc:$shape:${d}d:$n"
+  record tradeoff "$workload" "$bin/bench_tradeoff" hvc --input "$input" --reference "$reference"
+  record pagmo2 "$workload" "$bin/bench_pagmo" hvc --input "$input" --reference "$reference"
+done
+
+for entry in "${igd_sets[@]}"; do
+  IFS=: read -r d n <<< "$entry"
+  points="$work/in/frontnd_uniform_${d}d_$n.npy"
+  reference_set="$work/in/frontnd_sphere_${d}d_$n.npy"
+  workload="igd_plus:${d}d:$n"
+  record tradeoff "$workload" "$bin/bench_tradeoff" igd_plus --input "$points" --reference-set "$reference_set"
+  record numpy "$workload" "$python" "$peers/python_peers.py" igd_plus --input "$points" --reference-set "$reference_set"
 done
 
 for entry in "${group_sets[@]}"; do

@@ -5,6 +5,8 @@
 ///   bench_tradeoff front    --input F              pareto_front(points)          (n × d, d ≥ 3)
 ///   bench_tradeoff ranks    --input F              pareto_ranks(points)
 ///   bench_tradeoff hv       --input F --reference "r1,r2,..."   hypervolume(points, reference)
+///   bench_tradeoff hvc      --input F --reference "r1,r2,..."   hypervolume_contributions(points, reference)
+///   bench_tradeoff igd_plus --input F --reference-set G          igd_plus(points, reference_set)
 ///   bench_tradeoff quantile --values F             quantiles(values, {0.25, 0.5, 0.75}) and median(values)
 ///   bench_tradeoff group    --stem S --keys int|string --values F   group_by(keys) + summarize(grouping, values)
 ///   bench_tradeoff csv      --input F.csv          read_csv(path) + numeric(name) of every numeric column
@@ -16,6 +18,11 @@
 #include "common/npy.hpp"
 
 #include <tradeoff/hypervolume.hpp>
+#include <tradeoff/hypervolume_contributions.hpp>
+#if __has_include(<tradeoff/indicators.hpp>)
+#include <tradeoff/indicators.hpp>
+#define TRADEOFF_BENCH_HAS_INDICATORS 1
+#endif
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/quantile.hpp>
 #if __has_include(<tradeoff/group.hpp>)
@@ -204,6 +211,23 @@ int run(const bench::options& options) {
     measure(options, "tradeoff", static_cast<std::size_t>(points.rows()), volume,
             [&] { return tradeoff::hypervolume(points, reference); });
     bench::write_npy(answers + ".tradeoff.hv.npy", &volume, 1);
+  } else if (options.task == "hvc") {
+    const Eigen::ArrayXXd points = to_eigen(bench::read_npy<double>(options.get("input")));
+    const Eigen::ArrayXd reference = to_eigen(bench::parse_doubles(options.get("reference")));
+    Eigen::ArrayXd contributions;
+    measure(options, "tradeoff", static_cast<std::size_t>(points.rows()), contributions,
+            [&] { return tradeoff::hypervolume_contributions(points, reference); },
+            "hypervolume_contributions(points, reference)");
+    bench::write_npy(answers + ".tradeoff.hvc.npy", to_doubles(contributions));
+#ifdef TRADEOFF_BENCH_HAS_INDICATORS
+  } else if (options.task == "igd_plus") {
+    const Eigen::ArrayXXd points = to_eigen(bench::read_npy<double>(options.get("input")));
+    const Eigen::ArrayXXd reference_set = to_eigen(bench::read_npy<double>(options.get("reference-set")));
+    double value = 0.0;
+    measure(options, "tradeoff", static_cast<std::size_t>(points.rows()), value,
+            [&] { return tradeoff::igd_plus(points, reference_set); }, "igd_plus(points, reference_set)");
+    bench::write_npy(answers + ".tradeoff.igd_plus.npy", &value, 1);
+#endif
   } else if (options.task == "quantile") {
     const Eigen::ArrayXd values = to_eigen(bench::read_npy<double>(options.get("values")).data);
     Eigen::ArrayXd result;

@@ -7,6 +7,9 @@
 #include <tradeoff/csv.hpp>
 #include <tradeoff/group.hpp>
 #include <tradeoff/hypervolume.hpp>
+#include <tradeoff/hypervolume_contributions.hpp>
+#include <tradeoff/indicators.hpp>
+#include <tradeoff/normalise.hpp>
 #include <tradeoff/kv_cache.hpp>
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/pareto_archive.hpp>
@@ -101,6 +104,26 @@ TEST_CASE("no public function modifies its inputs (random inputs with NaN / ties
         unchanged("hypervolume_estimate (reference)", reference,
                   [&] { return tradeoff::hypervolume_estimate(block, reference, 64, 1, s).value; });
       }
+      if (d <= 3 || n <= 300) {
+        // (infinite coordinates make the contributions throw E210: the input must survive that too)
+        auto contributions = [&] {
+          try {
+            return tradeoff::hypervolume_contributions(block, reference, s).size();
+          } catch (const std::domain_error&) {
+            return Eigen::Index{-1};
+          }
+        };
+        unchanged("hypervolume_contributions (points)", block, contributions);
+        unchanged("hypervolume_contributions (reference)", reference, contributions);
+      }
+      const Eigen::ArrayXXd half = block.topRows(std::min<Eigen::Index>(n, 200));
+      if (half.rows() > 0 && !half.isNaN().rowwise().any().all()) {
+        unchanged("epsilon_additive (points)", block, [&] { return tradeoff::epsilon_additive(block, half, s); });
+        unchanged("igd_plus (reference_set)", half, [&] { return tradeoff::igd_plus(block, half, s); });
+        unchanged("avg_hausdorff_distance (points)", block,
+                  [&] { return tradeoff::avg_hausdorff_distance(block, half, s, 2.0); });
+      }
+      unchanged("normalise (points)", block, [&] { return tradeoff::normalise(block, s).size(); });
     }
     unchanged("pareto_front(matrix)", matrix, [&] { return tradeoff::pareto_front(matrix, senses3); });
     unchanged("pareto_ranks(matrix)", matrix, [&] { return tradeoff::pareto_ranks(matrix); });

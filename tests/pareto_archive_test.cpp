@@ -237,3 +237,145 @@ TEST_CASE("pareto_archive: errors") {
   }
   CHECK(archive.empty());
 }
+
+namespace {
+
+// A size-limited archive by brute force: the front kept as a list, the least contributor found
+// by HV(S) - HV(S without q) with tradeoff::hypervolume, ties to the first in front order
+// (lexicographic in minimise space, then insertion order).
+struct limited_model {
+  struct entry {
+    std::vector<double> point;  // original units
+    std::int64_t id;
+  };
+  std::vector<entry> front;
+  std::vector<double> signs;
+  Eigen::ArrayXd reference;
+  std::size_t limit;
+
+  std::vector<double> minimized(const std::vector<double>& p) const {
+    std::vector<double> m(p.size());
+    for (std::size_t j = 0; j < p.size(); ++j) {
+      m[j] = signs[j] * p[j];
+    }
+    return m;
+  }
+  Eigen::ArrayXXd rows(std::size_t skip) const {
+    Eigen::ArrayXXd out(static_cast<Eigen::Index>(front.size() - (skip < front.size() ? 1 : 0)),
+                        static_cast<Eigen::Index>(signs.size()));
+    Eigen::Index r = 0;
+    for (std::size_t k = 0; k < front.size(); ++k) {
+      if (k == skip) {
+        continue;
+      }
+      for (std::size_t j = 0; j < signs.size(); ++j) {
+        out(r, static_cast<Eigen::Index>(j)) = front[k].point[j];
+      }
+      ++r;
+    }
+    return out;
+  }
+  void insert(const std::vector<double>& p, std::int64_t id, const std::vector<tradeoff::sense>& senses) {
+    const std::vector<double> mp = minimized(p);
+    std::vector<entry> kept;
+    for (const entry& e : front) {
+      const std::vector<double> me = minimized(e.point);
+      bool e_le = true, p_le = true, equal = true;
+      for (std::size_t j = 0; j < mp.size(); ++j) {
+        e_le = e_le && me[j] <= mp[j];
+        p_le = p_le && mp[j] <= me[j];
+        equal = equal && me[j] == mp[j];
+      }
+      if (e_le && !equal) {
+        return;  // dominated
+      }
+      if (!(p_le && !equal)) {
+        kept.push_back(e);
+      }
+    }
+    kept.push_back({p, id});
+    // front order: lexicographic in minimise space, ties by insertion (stable sort)
+    std::stable_sort(kept.begin(), kept.end(), [this](const entry& a, const entry& b) {
+      return minimized(a.point) < minimized(b.point);
+    });
+    front = kept;
+    if (front.size() > limit) {
+      const double total = tradeoff::hypervolume(rows(front.size()), reference, senses);
+      std::size_t least = 0;
+      double smallest = 0.0;
+      for (std::size_t k = 0; k < front.size(); ++k) {
+        const double c = total - tradeoff::hypervolume(rows(k), reference, senses);
+        if (k == 0 || c < smallest) {
+          smallest = c;
+          least = k;
+        }
+      }
+      front.erase(front.begin() + static_cast<std::ptrdiff_t>(least));
+    }
+  }
+};
+
+}  // namespace
+
+TEST_CASE("pareto_archive size limit removes the least contributor as a brute-force model") {
+  std::mt19937_64 random(20);
+  std::uniform_int_distribution<int> level(0, 12);
+  for (Eigen::Index d = 2; d <= 4; ++d) {
+    for (int trial = 0; trial < 6; ++trial) {
+      std::vector<tradeoff::sense> senses(static_cast<std::size_t>(d), tradeoff::sense::minimize);
+      if (trial % 2 == 1) {
+        senses[1] = tradeoff::sense::maximize;
+      }
+      limited_model model;
+      model.signs.assign(static_cast<std::size_t>(d), 1.0);
+      model.reference = Eigen::ArrayXd::Constant(d, 11.0);  // some points outside the box
+      if (trial % 2 == 1) {
+        model.signs[1] = -1.0;
+        model.reference(1) = 1.0;
+      }
+      model.limit = static_cast<std::size_t>(3 + trial);
+      tradeoff::pareto_archive<> archive(d, senses);
+      static_cast<void>(archive.set_size_limit(model.limit, model.reference));
+      for (std::int64_t id = 0; id < 120; ++id) {
+        std::vector<double> p(static_cast<std::size_t>(d));
+        for (double& v : p) {
+          v = level(random);
+        }
+        if (id % 17 == 5) {
+          p = model.front.empty() ? p : model.front.front().point;  // an exact copy
+        }
+        Eigen::Map<const Eigen::ArrayXd> point(p.data(), d);
+        const auto result = archive.insert(point, id);
+        model.insert(p, id, senses);
+        CHECK(result.evicted.size() <= 1);
+        std::vector<std::int64_t> expected;
+        for (const auto& e : model.front) {
+          expected.push_back(e.id);
+        }
+        CAPTURE(d);
+        CAPTURE(trial);
+        CAPTURE(id);
+        REQUIRE(archive.ids() == expected);
+        CHECK(archive.size() <= model.limit);
+      }
+    }
+  }
+}
+
+TEST_CASE("pareto_archive set_size_limit shrinks at once and checks the reference E220") {
+  tradeoff::pareto_archive<> archive(2);
+  for (int k = 0; k < 6; ++k) {
+    static_cast<void>(archive.insert({static_cast<double>(k), static_cast<double>(5 - k)}, k));
+  }
+  Eigen::ArrayXd reference(2);
+  reference << 6.0, 6.0;
+  // Every point contributes 1 x 1: the first in front order, id 0, goes; then (1, 4) spans
+  // 1 x 2 and the first of the others, id 2, goes.
+  const std::vector<std::int64_t> evicted = archive.set_size_limit(4, reference);
+  CHECK(evicted == std::vector<std::int64_t>{0, 2});
+  CHECK(archive.size() == 4);
+  CHECK(archive.size_limit() == 4);
+  CHECK_THROWS_AS(static_cast<void>(archive.set_size_limit(2, Eigen::ArrayXd::Zero(3))), std::invalid_argument);
+  static_cast<void>(archive.set_size_limit(0, reference));
+  CHECK(archive.size_limit() == 0);
+}

@@ -9,6 +9,7 @@ Run with Debian's interpreter (/usr/bin/python3: numpy 1.24, pandas 1.5.3, DEAP 
                                                             and pandas' own groupby().quantile
     python_peers.py quantile --values F           numpy.quantile, numpy.percentile, numpy.median
     python_peers.py csv      --input F.csv        pandas.read_csv (C engine) + to_numeric(errors="coerce")
+    python_peers.py igd_plus --input F --reference-set G   IGD+ by numpy broadcasting, in blocks of R
 
 Common options: --workload NAME --runs R --answers PREFIX. Prints the RESULT lines of
 bench/common/harness.hpp and saves each answer as .npy. Inputs are in memory (numpy arrays, a
@@ -170,16 +171,36 @@ def csv(args):
         np.save(f"{args.answers}.pandas.col-{name}.npy", data)
 
 
+def igd_plus(args):
+    points = np.load(args.input)
+    reference = np.load(args.reference_set)
+
+    def numpy_igd_plus():
+        # The straightforward vectorised IGD+ (minimisation): for each block of reference rows,
+        # the (block, n, d) array of max(a - r, 0), its row norms, the minimum over a.
+        nearest = []
+        for start in range(0, len(reference), 256):
+            r = reference[start:start + 256]
+            worse = np.maximum(points[None, :, :] - r[:, None, :], 0.0)
+            nearest.append(np.sqrt((worse * worse).sum(axis=2)).min(axis=1))
+        return np.concatenate(nearest).mean()
+
+    seconds, value = timed(args.runs, numpy_igd_plus)
+    report(args.workload, "numpy", seconds, "broadcast max(a - r, 0), norm, min, mean (blocks of 256 r)")
+    np.save(args.answers + ".numpy.igd_plus.npy", np.array([value]))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("task", choices=["front2d", "deap", "group", "quantile", "csv"])
-    for option in ["input", "values", "stem", "keys", "mode"]:
+    parser.add_argument("task", choices=["front2d", "deap", "group", "quantile", "csv", "igd_plus"])
+    for option in ["input", "values", "stem", "keys", "mode", "reference-set"]:
         parser.add_argument("--" + option)
     parser.add_argument("--workload", required=True)
     parser.add_argument("--answers", required=True)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    {"front2d": front2d, "deap": deap_sort, "group": group, "quantile": quantile, "csv": csv}[args.task](args)
+    {"front2d": front2d, "deap": deap_sort, "group": group, "quantile": quantile, "csv": csv,
+     "igd_plus": igd_plus}[args.task](args)
 
 
 if __name__ == "__main__":

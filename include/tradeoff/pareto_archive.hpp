@@ -9,6 +9,7 @@
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/hypervolume.hpp>
 #include <tradeoff/duplicates.hpp>
+#include <tradeoff/hypervolume_contributions.hpp>  // least_contributor
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -43,6 +44,9 @@ struct archive_insert_result {
   archive_status status = archive_status::dominated;  ///< what happened to the point
   std::vector<Id> removed;  ///< ids of the points the new one dominates and pushed off the
                             ///< front, in front order (empty unless status is entered)
+
+  std::vector<Id> evicted;  ///< ids removed by the size limit (set_size_limit): at most one,
+                            ///< the least hypervolume contributor, which may be the new point
 
   /// @brief True if the point entered the front.
   [[nodiscard]] bool entered() const noexcept { return status == archive_status::entered; }
@@ -210,7 +214,40 @@ class pareto_archive {
     return tradeoff::hypervolume(points(), reference, senses_);
   }
 
-  /// @brief Removes every point; dimensions, senses and duplicate policy stay.
+  /// @brief Bounds the archive to `max_points` points: whenever an insert leaves more, the
+  /// point with the least exclusive hypervolume contribution with respect to `reference`
+  /// (tradeoff::least_contributor of points(), ties to the first in front order) is removed
+  /// and reported in the insert result's `evicted`. Copies under keep_all and points outside
+  /// the reference box contribute 0 and so go first. If the archive holds more than
+  /// `max_points` already, least contributors are removed one at a time until it fits.
+  /// @param max_points the limit, >= 1, or 0 to remove the limit.
+  /// @param reference d values in the archive's senses (as for tradeoff::hypervolume).
+  /// @return the ids removed now, in removal order.
+  /// @throws std::invalid_argument (message starting `tradeoff::pareto_archive::set_size_limit: `)
+  ///         if `reference` is not a vector of size d or holds NaN (E220).
+  /// Complexity of an eviction: one hypervolume_contributions of the h + 1 front points plus
+  /// O(h) to unlink the point.
+  template <typename Derived>
+  std::vector<Id> set_size_limit(std::size_t max_points, const Eigen::DenseBase<Derived>& reference) {
+    constexpr const char* function_name = "tradeoff::pareto_archive::set_size_limit";
+    const Eigen::ArrayXXd probe(0, dimensions_);
+    static_cast<void>(detail::hv_check(probe, reference, senses_, function_name));
+    limit_reference_.resize(dimensions_);
+    for (Eigen::Index j = 0; j < dimensions_; ++j) {
+      limit_reference_(j) = static_cast<double>(reference.derived().coeff(j));
+    }
+    size_limit_ = max_points;
+    std::vector<Id> evicted;
+    while (size_limit_ != 0 && count_ > size_limit_) {
+      evicted.push_back(evict_least_contributor());
+    }
+    return evicted;
+  }
+
+  /// @brief The size limit (0: none).
+  [[nodiscard]] std::size_t size_limit() const noexcept { return size_limit_; }
+
+  /// @brief Removes every point; dimensions, senses, duplicate policy and size limit stay.
   void clear() noexcept {
     planar_.clear();
     general_minimized_.clear();
@@ -248,7 +285,48 @@ class pareto_archive {
     } else {
       insert_general(std::move(id), result);
     }
+    if (size_limit_ != 0 && count_ > size_limit_) {
+      result.evicted.push_back(evict_least_contributor());
+    }
     return result;
+  }
+
+  // Removes the least hypervolume contributor and returns its id.
+  Id evict_least_contributor() {
+    const Eigen::Index least = tradeoff::least_contributor(points(), limit_reference_, senses_);
+    auto k = static_cast<std::size_t>(least < 0 ? 0 : least);  // no NaN in the archive
+    if (dimensions_ != 2) {
+      const std::size_t at = general_order()[k];
+      const auto d = static_cast<std::size_t>(dimensions_);
+      Id id = general_ids_[at];
+      const auto begin = static_cast<std::ptrdiff_t>(at * d);
+      general_minimized_.erase(general_minimized_.begin() + begin,
+                               general_minimized_.begin() + begin + static_cast<std::ptrdiff_t>(d));
+      general_values_.erase(general_values_.begin() + begin,
+                            general_values_.begin() + begin + static_cast<std::ptrdiff_t>(d));
+      general_ids_.erase(general_ids_.begin() + static_cast<std::ptrdiff_t>(at));
+      --count_;
+      return id;
+    }
+    for (auto it = planar_.begin(); it != planar_.end(); ++it) {
+      planar_node& node = it->second;
+      if (k > node.copies.size()) {
+        k -= node.copies.size() + 1;
+        continue;
+      }
+      Id id = k == 0 ? node.first.id : node.copies[k - 1].id;
+      if (k == 0 && node.copies.empty()) {
+        planar_.erase(it);
+      } else if (k == 0) {
+        node.first = node.copies.front();
+        node.copies.erase(node.copies.begin());
+      } else {
+        node.copies.erase(node.copies.begin() + static_cast<std::ptrdiff_t>(k - 1));
+      }
+      --count_;
+      return id;
+    }
+    throw std::logic_error("tradeoff::pareto_archive: no front point at the least contributor's position");
   }
 
   void insert_planar(Id id, insert_result& result) {
@@ -400,6 +478,8 @@ class pareto_archive {
   duplicates keep_;
   std::vector<double> signs_;
   std::vector<sense> senses_;
+  std::size_t size_limit_ = 0;       // 0: no limit
+  Eigen::ArrayXd limit_reference_;   // set_size_limit's reference, original units
   std::size_t count_ = 0;
   // d = 2: minimise-space x -> node (y strictly decreasing along the map).
   std::map<double, planar_node> planar_;

@@ -15,10 +15,14 @@
 #include <tradeoff/gpu.hpp>
 #include <tradeoff/group.hpp>
 #include <tradeoff/hypervolume.hpp>
+#include <tradeoff/hypervolume_contributions.hpp>
+#include <tradeoff/indicators.hpp>
 #include <tradeoff/kv_cache.hpp>
 #include <tradeoff/kv_layout.hpp>
 #include <tradeoff/latency.hpp>
 #include <tradeoff/latency_config.hpp>
+#include <tradeoff/ndset.hpp>
+#include <tradeoff/normalise.hpp>
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/pareto_archive.hpp>
 #include <tradeoff/quantile.hpp>

@@ -42,6 +42,17 @@ int exercise_fronts() {
   Eigen::Array<Scalar, 1, Eigen::Dynamic> reference_4d = Eigen::Array<Scalar, 1, Eigen::Dynamic>::Constant(4, Scalar(20));
   const double volume_3d = tradeoff::hypervolume(points, reference_3d);
   const double volume_4d = tradeoff::hypervolume(points_4d, reference_4d);
+  const Eigen::ArrayXd contributions = tradeoff::hypervolume_contributions(points, reference_3d);
+  const Eigen::ArrayXd contributions_4d = tradeoff::hypervolume_contributions(points_4d, reference_4d);
+  const Eigen::Index least = tradeoff::least_contributor(two, reference);
+  const double epsilon = tradeoff::epsilon_additive(points, points);
+  const double ratio = tradeoff::epsilon_multiplicative(two, two, {tradeoff::sense::minimize, tradeoff::sense::maximize});
+  const double distance = tradeoff::igd(points, points) + tradeoff::gd(points, points) +
+                          tradeoff::igd_plus(points, points) + tradeoff::avg_hausdorff_distance(points, points, {}, 2.0);
+  const Eigen::ArrayXXd scaled = tradeoff::normalise(points);
+  const Eigen::ArrayXXd generated = tradeoff::generate_ndset(5, 3, tradeoff::ndset_shape::convex_sphere, 1);
+  failures += contributions.size() != 6 || contributions_4d.size() != 6 || least < 0 || !(epsilon <= 0.0);
+  failures += !(ratio > 0.0) || !(distance >= 0.0) || scaled.rows() != 6 || generated.rows() != 5;
   const tradeoff::staircase_path path = tradeoff::staircase(x, y, front);
   const Eigen::ArrayXi hull = tradeoff::lower_hull(x, y, front);
   failures += front.size() == 0 || maxed.size() == 0 || ranks.size() != 6 || front_3d.size() == 0;
@@ -53,6 +64,8 @@ int exercise_fronts() {
     static_cast<void>(archive.insert({static_cast<double>(x(i)), static_cast<double>(y(i))}, i));
   }
   failures += archive.size() == 0 || !(archive.hypervolume(Eigen::Array2d(10.0, 10.0)) > 0.0);
+  static_cast<void>(archive.set_size_limit(2, Eigen::Array2d(10.0, 10.0)));
+  failures += archive.size() > 2;
   return failures;
 }
 

@@ -16,6 +16,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace tradeoff::detail {
@@ -60,7 +61,8 @@ template <typename DerivedPoints, typename DerivedReference>
 }
 
 /// Calls `emit(row)` with each row of `values` (an evaluated Eigen object) that is strictly
-/// better than the reference in every objective (NaN fails the test), in minimise space;
+/// better than the reference in every objective (NaN fails the test), in minimise space
+/// (`emit(row, i)` with the row's index i when `emit` takes two arguments);
 /// returns true if one of them makes the volume infinite (a coordinate of -inf, or an
 /// infinite reference).
 template <typename Values, typename Emit>
@@ -83,7 +85,11 @@ bool hv_for_each_contributing(const Values& values, const hv_input& input, Emit 
     for (std::size_t j = 0; j < dims; ++j) {
       infinite = infinite || !(-infinity < row[j]) || !(input.reference[j] < infinity);
     }
-    emit(row.data());
+    if constexpr (std::is_invocable_v<Emit&, const double*, Eigen::Index>) {
+      emit(static_cast<const double*>(row.data()), i);
+    } else {
+      emit(row.data());
+    }
   }
   return infinite;
 }

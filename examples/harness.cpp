@@ -34,7 +34,7 @@ void print_statistics(const std::vector<std::string>& type, const Eigen::ArrayXd
   const auto by_type = tradeoff::group_by(type, seen);
   const tradeoff::group_summary s = tradeoff::summarize(by_type, loss, {0.25, 0.75});
   for (Eigen::Index g = 0; g < s.count.size(); ++g) {
-    std::cout << "    " << by_type.keys[static_cast<std::size_t>(g)] << ": " << s.count(g) << " losses, median "
+    std::cout << "    " << by_type.keys()[static_cast<std::size_t>(g)] << ": " << s.count(g) << " losses, median "
               << example::fixed(s.median(g), 4) << " (Q1 " << example::fixed(s.quantiles(g, 0), 4) << ", Q3 "
               << example::fixed(s.quantiles(g, 1), 4) << ")\n";
   }

@@ -70,10 +70,10 @@ int exercise_statistics() {
   const auto keys = column<Scalar>(1, 2, 1, 3, 2, 1);
   const auto g = tradeoff::group_by(keys);
   const tradeoff::group_summary s = tradeoff::summarize(g, y, {0.25, 0.75});
-  failures += tradeoff::count(g, y).size() != 3 || tradeoff::size(g, y).size() != 3;
+  failures += tradeoff::count(g, y).size() != 3 || tradeoff::group_sizes(g).size() != 3;
   failures += tradeoff::sum(g, y).size() != 3 || tradeoff::mean(g, y).size() != 3;
-  failures += tradeoff::var(g, y).size() != 3 || tradeoff::std(g, y).size() != 3;
-  failures += tradeoff::min(g, y).size() != 3 || tradeoff::max(g, y).size() != 3;
+  failures += tradeoff::var(g, y).size() != 3 || tradeoff::stddev(g, y).size() != 3;
+  failures += tradeoff::minimum(g, y).size() != 3 || tradeoff::maximum(g, y).size() != 3;
   failures += tradeoff::median(g, y).size() != 3 || tradeoff::quantile(g, y, 0.5).size() != 3;
   failures += tradeoff::iqr(g, y).size() != 3 || tradeoff::quantiles(g, y, {0.1, 0.9}).rows() != 3;
   failures += s.count.size() != 3;

@@ -14,14 +14,19 @@
 /// form one group. Results do not depend on FMA contraction (see detail/float_exact.hpp).
 
 #include <tradeoff/detail/exact_equal.hpp>
+#include <tradeoff/detail/group_describe.hpp>
 #include <tradeoff/detail/group_factorize.hpp>
+#include <tradeoff/detail/group_multi_key.hpp>
 #include <tradeoff/detail/group_scatter.hpp>
+#include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/detail/quantile_core.hpp>
+#include <tradeoff/key_table.hpp>
 #include <tradeoff/quantile.hpp>
 
 #include <Eigen/Core>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -293,6 +298,49 @@ template <typename DerivedKeys, typename DerivedMask>
       options);
 }
 
+/// @brief Groups rows by several key columns of mixed types, as pandas'
+/// `df.groupby(["type", "num_blocks"])`.
+///
+/// Groups are the distinct combinations of keys present. Sorted (the default) they ascend as
+/// pandas sorts a MultiIndex: by the first column, ties by the second, and so on, each column in
+/// its own order (text by byte value, numbers numerically, false before true). With
+/// `sort = false` they come in order of first appearance. A row with a NaN in a `real` key column
+/// is dropped (`dropna`, pandas' default); with `dropna = false` NaN is a key of its own that
+/// sorts last within its column.
+/// @param keys One key_column per key, all of the same length (e.g.
+///   `{{"type", t.strings("type")}, {"num_blocks", t.numeric("num_blocks"), key_kind::integer}}`).
+/// @param mask Optional: only rows where it is true take part (others get code −1).
+/// @return grouping<key_table>: `keys().column("type").text()`, `keys().column(1).integers()`, …,
+///   one row per group.
+/// @throws std::invalid_argument if keys is empty (E132), two key columns differ in length
+///   (E130), the mask has another length (E131), or there are more than INT_MAX rows.
+/// @note Expected O(n k + g log g) for k key columns and g groups.
+[[nodiscard]] inline grouping<key_table> group_by(const std::vector<key_column>& keys,
+                                                  const group_options& options = {}) {
+  detail::check_key_columns(keys, "group_by");
+  detail::check_row_count(keys.front().rows(), "group_by");
+  std::vector<key_column> key_rows;
+  auto f = detail::factorize_key_columns(
+      keys, [](Eigen::Index) { return true; }, options.sort, options.dropna, key_rows);
+  return detail::grouping_access::make(key_table(std::move(key_rows)), std::move(f.codes), std::move(f.sizes));
+}
+
+/// @brief group_by() over several key columns for the rows where `mask` is true.
+/// @throws as group_by(keys), and std::invalid_argument if mask and keys differ in length.
+template <typename DerivedMask>
+[[nodiscard]] grouping<key_table> group_by(const std::vector<key_column>& keys,
+                                           const Eigen::DenseBase<DerivedMask>& mask,
+                                           const group_options& options = {}) {
+  detail::check_key_columns(keys, "group_by");
+  detail::check_mask(mask, keys.front().rows());
+  detail::check_row_count(keys.front().rows(), "group_by");
+  const auto& m = mask.derived().eval();
+  std::vector<key_column> key_rows;
+  auto f = detail::factorize_key_columns(
+      keys, [&](Eigen::Index i) { return static_cast<bool>(m(i)); }, options.sort, options.dropna, key_rows);
+  return detail::grouping_access::make(key_table(std::move(key_rows)), std::move(f.codes), std::move(f.sizes));
+}
+
 /// @brief Number of non-NaN values per group (pandas `count()`).
 /// @return Eigen::ArrayXi aligned with g.keys().
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
@@ -354,18 +402,13 @@ template <typename Keys, typename DerivedValues>
   }
   Eigen::ArrayXd running_mean = Eigen::ArrayXd::Zero(g.groups());
   Eigen::ArrayXd squares = Eigen::ArrayXd::Zero(g.groups());
-  Eigen::ArrayXi valid = Eigen::ArrayXi::Zero(g.groups());
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> valid = Eigen::Array<std::int64_t, Eigen::Dynamic, 1>::Zero(g.groups());
   detail::for_each_valid(g, values, [&](int c, double x) {  // pandas' group_var, Welford's update
-    ++valid(c);
-    const double old_mean = running_mean(c);
-    running_mean(c) += (x - old_mean) / static_cast<double>(valid(c));
-    squares(c) = detail::add_product(squares(c), x - running_mean(c), x - old_mean);
+    detail::welford_add(running_mean(c), squares(c), valid(c), x);
   });
   Eigen::ArrayXd result(g.groups());
   for (Eigen::Index j = 0; j < g.groups(); ++j) {
-    const auto n = static_cast<double>(valid(j));
-    result(j) = valid(j) <= ddof ? std::numeric_limits<double>::quiet_NaN()
-                                 : squares(j) / (n - static_cast<double>(ddof));
+    result(j) = detail::welford_variance(squares(j), valid(j), ddof);
   }
   return result;
 }
@@ -608,15 +651,34 @@ struct group_summary {
   Eigen::ArrayXd min;        ///< pandas min()
   Eigen::ArrayXd max;        ///< pandas max()
   Eigen::ArrayXd median;     ///< pandas median(): (a + b) / 2 of the middle pair
+  Eigen::ArrayXd stddev;     ///< pandas std() (ddof = 1, Welford in row order); NaN below 2 values
+  Eigen::ArrayXd iqr;        ///< Q3 − Q1 with the summary's method (as iqr(g, values, method))
   std::vector<double> levels;  ///< the requested quantile levels, in the order given
   Eigen::ArrayXXd quantiles;   ///< groups × levels; column j is the quantile at levels[j]
+
+  /// @brief The quantile column at `level` (exactly one of `levels`), e.g. `s.quantile(0.75)`.
+  /// @throws std::invalid_argument (E133) if `level` was not requested.
+  [[nodiscard]] Eigen::ArrayXd quantile(double level) const {
+    for (std::size_t j = 0; j < levels.size(); ++j) {
+      if (detail::exact_equal(levels[j], level)) {
+        return quantiles.col(static_cast<Eigen::Index>(j));
+      }
+    }
+    std::string known;
+    for (const double l : levels) {
+      known += (known.empty() ? "" : ", ") + detail::number_text(l);
+    }
+    throw std::invalid_argument("tradeoff::group_summary::quantile: level " + detail::number_text(level) +
+                                " was not requested (levels are " + (known.empty() ? "none" : known) + ")");
+  }
 };
 
-/// @brief Count, sum, mean, min, max, median and quantiles per group in one pass over the data.
+/// @brief Count, sum, mean, min, max, median, std, IQR and quantiles per group in one pass over the data.
 ///
 /// One pass over the rows scatters each group's valid values into a contiguous slice of one
 /// buffer (a counting sort by group code) while accumulating pandas' Kahan sum, min and max in row
-/// order; then each group's median and quantiles come from one shared selection in its slice.
+/// order (and Welford's running variance, as pandas' group_var); then each group's median,
+/// quantiles and quartiles (for the IQR) come from one shared selection in its slice.
 /// Every column equals the corresponding pandas reduction bit for bit (quantiles as
 /// `agg(lambda x: x.quantile(q))`, see quantile()).
 /// @param qs Levels in [0, 1]; default {0.25, 0.75}.
@@ -645,8 +707,12 @@ template <typename Keys, typename DerivedValues>
   r.min.resize(groups);
   r.max.resize(groups);
   r.median.resize(groups);
+  r.stddev.resize(groups);
   r.levels = qs;
-  r.quantiles.resize(groups, static_cast<Eigen::Index>(qs.size()));
+  std::vector<double> levels = qs;  // the quartiles for the IQR ride along in the same selection
+  levels.push_back(0.25);
+  levels.push_back(0.75);
+  Eigen::ArrayXXd selected(groups, static_cast<Eigen::Index>(levels.size()));
   for (Eigen::Index j = 0; j < groups; ++j) {
     const auto& a = s.state[static_cast<std::size_t>(j)];
     const auto n = s.count(j);
@@ -655,11 +721,69 @@ template <typename Keys, typename DerivedValues>
     r.mean(j) = n == 0 ? nan : a.sum / static_cast<double>(n);
     r.min(j) = n == 0 ? nan : a.min;
     r.max(j) = n == 0 ? nan : a.max;
+    r.stddev(j) = std::sqrt(detail::welford_variance(a.squares, a.valid, 1));
   }
-  detail::select_groups(s, qs, method, true, &r.median, &r.quantiles);
+  detail::select_groups(s, levels, method, true, &r.median, &selected);
+  const auto m = static_cast<Eigen::Index>(qs.size());
+  r.quantiles = selected.leftCols(m);
+  r.iqr = selected.col(m + 1) - selected.col(m);
   return r;
 }
 
+
+/// @brief pandas' `groupby()[value].describe()` per group, plus the IQR.
+struct group_description {
+  Eigen::ArrayXi count;   ///< non-NaN values ("count")
+  Eigen::ArrayXd mean;    ///< "mean": numpy's pairwise sum / count (Series.mean, not the Kahan groupby mean)
+  Eigen::ArrayXd stddev;  ///< "std": two-pass, ddof = 1 (Series.std); NaN below 2 values
+  Eigen::ArrayXd min;     ///< "min"
+  Eigen::ArrayXd q25;     ///< "25%": numpy.percentile(values, 25) (linear)
+  Eigen::ArrayXd q50;     ///< "50%": numpy.percentile(values, 50) (a lerp, not median()'s (a + b) / 2)
+  Eigen::ArrayXd q75;     ///< "75%"
+  Eigen::ArrayXd max;     ///< "max"
+  Eigen::ArrayXd iqr;     ///< q75 − q25 (not in pandas' describe)
+};
+
+/// @brief count, mean, std, min, 25 %, 50 %, 75 %, max per group, bit for bit as pandas 1.5.3's
+/// `df.groupby(key)[value].describe()`, and the IQR.
+///
+/// pandas applies `Series.describe()` to each group, so these are nanops' formulas, not the
+/// groupby Cython kernels of mean() and stddev(): the mean is numpy's pairwise sum of the group's
+/// rows (NaN as 0) over the count, the std the two-pass sqrt(Σ(mean − x)² / (count − 1)), and the
+/// quartiles `numpy.percentile` (linear). They can differ from mean(g, v) and stddev(g, v) in the
+/// last bit, as pandas' own do. A group without valid values gets count 0 and NaN elsewhere.
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @note Expected O(n); extra memory two copies of the values.
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] group_description describe(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
+  detail::check_values(g, values, "describe");
+  const auto& v = detail::evaluated(values);
+  auto s = detail::scatter_groups<true>(g.codes(), g.sizes(), v);
+  const detail::described_moments moments = detail::describe_moments(g.codes(), g.sizes(), v);
+  const Eigen::Index groups = g.groups();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  group_description d;
+  d.count.resize(groups);
+  d.min.resize(groups);
+  d.max.resize(groups);
+  for (Eigen::Index j = 0; j < groups; ++j) {
+    const auto n = s.count(j);
+    const auto& a = s.state[static_cast<std::size_t>(j)];
+    d.count(j) = static_cast<int>(n);
+    d.min(j) = n == 0 ? nan : a.min;
+    d.max(j) = n == 0 ? nan : a.max;
+  }
+  d.mean = moments.mean;
+  d.stddev = moments.stddev;
+  Eigen::ArrayXXd quartiles(groups, 3);
+  Eigen::ArrayXd none(groups);
+  detail::select_groups(s, {0.25, 0.5, 0.75}, quantile_method::linear, false, &none, &quartiles);
+  d.q25 = quartiles.col(0);
+  d.q50 = quartiles.col(1);
+  d.q75 = quartiles.col(2);
+  d.iqr = d.q75 - d.q25;
+  return d;
+}
 }  // namespace tradeoff
 
 #endif  // TRADEOFF_GROUP_HPP

@@ -13,6 +13,8 @@
 #include <tradeoff/gpu.hpp>
 #include <tradeoff/group.hpp>
 #include <tradeoff/hypervolume.hpp>
+#include <tradeoff/idxmin.hpp>
+#include <tradeoff/key_table.hpp>
 #include <tradeoff/kv_cache.hpp>
 #include <tradeoff/kv_layout.hpp>
 #include <tradeoff/pareto.hpp>

@@ -7,6 +7,7 @@
 /// `key_column` per key, one row per group, readable per column.
 
 #include <tradeoff/detail/exact_equal.hpp>
+#include <tradeoff/detail/named_column.hpp>
 
 #include <Eigen/Core>
 
@@ -177,17 +178,7 @@ class key_table {
   /// @brief Key column `name`.
   /// @throws std::invalid_argument if no key column has that name.
   [[nodiscard]] const key_column& column(const std::string& name) const {
-    for (const key_column& c : columns_) {
-      if (c.name() == name) {
-        return c;
-      }
-    }
-    std::string names;
-    for (const key_column& c : columns_) {
-      names += (names.empty() ? "'" : ", '") + c.name() + "'";
-    }
-    throw std::invalid_argument("tradeoff::key_table::column: no key column '" + name + "' (the keys are " + names +
-                                ")");
+    return detail::named_column(columns_, name, "key_table::column", "key column");
   }
   /// @brief All key columns.
   [[nodiscard]] const std::vector<key_column>& all() const noexcept { return columns_; }

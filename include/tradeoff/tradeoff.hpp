@@ -22,6 +22,7 @@
 #include <tradeoff/quantile.hpp>
 #include <tradeoff/quantile_interval.hpp>
 #include <tradeoff/rank_test.hpp>
+#include <tradeoff/result_table.hpp>
 #include <tradeoff/row_mask.hpp>
 #include <tradeoff/sense.hpp>
 #include <tradeoff/serving.hpp>

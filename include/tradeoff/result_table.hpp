@@ -161,17 +161,18 @@ template <typename Keys>
 
 /// @brief Descriptions of several value columns as one table, as pandas'
 /// `df.groupby(k)[["a", "b"]].describe()` with its two-level columns joined by a space
-/// ("a count", "a mean", …, "a 75%", "a max", "a IQR", then "b count", …).
+/// ("a count", "a mean", "a std", "a min", "a 25%", "a 50%", "a 75%", "a max", then "b count", …);
+/// the IQR is in each group_description, not a pandas describe column.
 /// @param described (value name, describe(g, values)) pairs.
 template <typename Keys>
-[[nodiscard]] result_table to_table(const grouping<Keys>& g,
-                                    const std::vector<std::pair<std::string, group_description>>& described,
-                                    const std::string& key = "key") {
+[[nodiscard]] result_table describe_table(const grouping<Keys>& g,
+                                          const std::vector<std::pair<std::string, group_description>>& described,
+                                          const std::string& key = "key") {
   result_table out = key_columns(g, key);
   for (const auto& [name, d] : described) {
     out.add(name + " count", d.count).add(name + " mean", d.mean).add(name + " std", d.stddev);
     out.add(name + " min", d.min).add(name + " 25%", d.q25).add(name + " 50%", d.q50).add(name + " 75%", d.q75);
-    out.add(name + " max", d.max).add(name + " IQR", d.iqr);
+    out.add(name + " max", d.max);
   }
   return out;
 }

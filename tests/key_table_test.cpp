@@ -123,7 +123,7 @@ TEST_CASE("group_by over several keys with a row mask and a numeric column taken
   CHECK(s.quantile(0.5)(2) == 8.0);
 }
 
-TEST_CASE("summarize gives std and IQR equal to stddev and iqr and quantiles by level") {
+TEST_CASE("E133 summarize gives std and IQR equal to stddev and iqr and quantiles by level") {
   const auto d = golden_describe::load();
   const auto g = tradeoff::group_by(three_keys(d));
   const tradeoff::group_summary s = tradeoff::summarize(g, d.v, {0.1, 0.75});
@@ -137,5 +137,29 @@ TEST_CASE("summarize gives std and IQR equal to stddev and iqr and quantiles by 
   }
   CHECK_THROWS_WITH_AS(static_cast<void>(s.quantile(0.25)),
                        "tradeoff::group_summary::quantile: level 0.25 was not requested (levels are 0.1, 0.75)",
+                       std::invalid_argument);
+}
+
+TEST_CASE("E130 E131 E132 E136 bad key columns for group_by over several keys: std::invalid_argument naming the argument") {
+  const std::vector<std::string> type = {"a", "b", "a"};
+  const Eigen::ArrayXd blocks = Eigen::ArrayXd::LinSpaced(2, 4.0, 8.0);
+  // E130: key columns of different lengths
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::group_by({{"type", type}, {"num_blocks", blocks}})),
+                       "tradeoff::group_by: keys[1] ('num_blocks') has 2 rows but keys[0] ('type') has 3",
+                       std::invalid_argument);
+  // E131: a mask of another length
+  const tradeoff::group_options options;
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::group_by({{"type", type}}, Eigen::Array2i(1, 1) == 1, options)),
+                       "tradeoff::group_by: mask has 2 entries but keys has 3", std::invalid_argument);
+  // E132: no key column at all
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::group_by(std::vector<tradeoff::key_column>{})),
+                       "tradeoff::group_by: keys has no columns (give at least one key column)", std::invalid_argument);
+  // E136: a numeric column taken as integers that holds a fraction or NaN; an unknown key column
+  CHECK_THROWS_WITH_AS(tradeoff::key_column("num_blocks", Eigen::ArrayXd::Constant(2, 2.5), tradeoff::key_kind::integer),
+                       "tradeoff::key_column: key column 'num_blocks' row 0 is 2.5, not an integer",
+                       std::invalid_argument);
+  const auto g = tradeoff::group_by({{"type", type}});
+  CHECK_THROWS_WITH_AS(static_cast<void>(g.keys().column("blocks")),
+                       "tradeoff::key_table::column: no key column 'blocks' (the key columns are 'type')",
                        std::invalid_argument);
 }

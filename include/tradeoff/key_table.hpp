@@ -8,6 +8,7 @@
 
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/named_column.hpp>
+#include <tradeoff/detail/number_text.hpp>
 
 #include <Eigen/Core>
 
@@ -94,7 +95,7 @@ class key_column {
                              detail::exact_equal(static_cast<double>(static_cast<std::int64_t>(x)), x));
       if (!ok) {
         throw std::invalid_argument("tradeoff::key_column: key column '" + name_ + "' row " + std::to_string(i) +
-                                    " is " + std::to_string(x) + ", not " +
+                                    " is " + detail::number_text(x) + ", not " +
                                     (kind == key_kind::boolean ? "0 or 1" : "an integer"));
       }
       integer_(i) = static_cast<std::int64_t>(x);

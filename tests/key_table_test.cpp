@@ -163,3 +163,17 @@ TEST_CASE("E130 E131 E132 E136 bad key columns for group_by over several keys: s
                        "tradeoff::key_table::column: no key column 'blocks' (the key columns are 'type')",
                        std::invalid_argument);
 }
+
+TEST_CASE("grouped reductions accept a std::vector of double") {
+  const std::vector<std::string> type = {"b", "a", "b", "a", "b"};
+  const std::vector<double> values = {3.0, 1.0, std::nan(""), 2.0, 5.0};
+  const Eigen::Map<const Eigen::ArrayXd> map(values.data(), 5);
+  const auto g = tradeoff::group_by(type);
+  CHECK((tradeoff::count(g, values) == tradeoff::count(g, map)).all());
+  CHECK((tradeoff::median(g, values) == tradeoff::median(g, map)).all());
+  CHECK((tradeoff::stddev(g, values) == tradeoff::stddev(g, map)).all());
+  CHECK((tradeoff::quantiles(g, values, {0.5}) == tradeoff::quantiles(g, map, {0.5})).all());
+  CHECK((tradeoff::summarize(g, values).iqr == tradeoff::summarize(g, map).iqr).all());
+  CHECK((tradeoff::describe(g, values).mean == tradeoff::describe(g, map).mean).all());
+  CHECK((tradeoff::minimum(g, values) == Eigen::Array2d(1.0, 3.0)).all());
+}

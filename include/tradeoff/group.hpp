@@ -784,6 +784,68 @@ template <typename Keys, typename DerivedValues>
   d.iqr = d.q75 - d.q25;
   return d;
 }
+
+/// @name Grouped reductions of a std::vector<double>
+/// The same functions with the values in a `std::vector<double>` (seen as an Eigen map, no copy).
+/// @{
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXi count(const grouping<Keys>& g, const std::vector<double>& values) {
+  return count(g, detail::vector_map(values));
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd sum(const grouping<Keys>& g, const std::vector<double>& values) {
+  return sum(g, detail::vector_map(values));
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd mean(const grouping<Keys>& g, const std::vector<double>& values) {
+  return mean(g, detail::vector_map(values));
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd var(const grouping<Keys>& g, const std::vector<double>& values, int ddof = 1) {
+  return var(g, detail::vector_map(values), ddof);
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd stddev(const grouping<Keys>& g, const std::vector<double>& values, int ddof = 1) {
+  return stddev(g, detail::vector_map(values), ddof);
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd minimum(const grouping<Keys>& g, const std::vector<double>& values) {
+  return minimum(g, detail::vector_map(values));
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd maximum(const grouping<Keys>& g, const std::vector<double>& values) {
+  return maximum(g, detail::vector_map(values));
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd median(const grouping<Keys>& g, const std::vector<double>& values) {
+  return median(g, detail::vector_map(values));
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd quantile(const grouping<Keys>& g, const std::vector<double>& values, double q,
+                                      quantile_method method = quantile_method::linear) {
+  return quantile(g, detail::vector_map(values), q, method);
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXXd quantiles(const grouping<Keys>& g, const std::vector<double>& values,
+                                        const std::vector<double>& qs, quantile_method method = quantile_method::linear) {
+  return quantiles(g, detail::vector_map(values), qs, method);
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd iqr(const grouping<Keys>& g, const std::vector<double>& values,
+                                 quantile_method method = quantile_method::linear) {
+  return iqr(g, detail::vector_map(values), method);
+}
+template <typename Keys>
+[[nodiscard]] group_summary summarize(const grouping<Keys>& g, const std::vector<double>& values,
+                                      const std::vector<double>& qs = {0.25, 0.75},
+                                      quantile_method method = quantile_method::linear) {
+  return summarize(g, detail::vector_map(values), qs, method);
+}
+template <typename Keys>
+[[nodiscard]] group_description describe(const grouping<Keys>& g, const std::vector<double>& values) {
+  return describe(g, detail::vector_map(values));
+}
+/// @}
 }  // namespace tradeoff
 
 #endif  // TRADEOFF_GROUP_HPP

@@ -101,7 +101,7 @@ void time_grouped(const bench::options& options, const Keys& keys, const Eigen::
   // group_by and summarize on their own, then the whole (what pandas and DuckDB are timed on).
   decltype(tradeoff::group_by(keys)) grouping;
   measure(options, "tradeoff.group_by", rows, grouping, [&] { return tradeoff::group_by(keys); });
-  bench::write_npy(answers + ".tradeoff.codes.npy", to_vector(grouping.codes));
+  bench::write_npy(answers + ".tradeoff.codes.npy", to_vector(grouping.codes()));
   tradeoff::group_summary summary;
   measure(options, "tradeoff.summarize", rows, summary, [&] { return tradeoff::summarize(grouping, values); },
           "summarize(grouping, values), Q1/Q3");

@@ -5,7 +5,9 @@
 // finished. Every dense run with a loss goes into a tradeoff::pareto_archive keyed by its row;
 // the archive says whether the run entered the front and which runs it pushed off. Every
 // `checkpoint` runs the harness prints the loss per attention type so far (count, median,
-// quartiles) from tradeoff::group_by with a mask of the runs seen — no copy of the table.
+// quartiles, IQR) as a Markdown table, from tradeoff::group_by with a mask of the runs seen — no
+// copy of the table. At the end it prints the front and the best run per type (idxmin) and
+// checks the archive against pareto_front with a row mask.
 //
 //   harness [CSV] [--checkpoint N]
 
@@ -13,8 +15,11 @@
 
 #include <tradeoff/csv.hpp>
 #include <tradeoff/group.hpp>
+#include <tradeoff/idxmin.hpp>
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/pareto_archive.hpp>
+#include <tradeoff/result_table.hpp>
+#include <tradeoff/row_mask.hpp>
 
 #include <Eigen/Core>
 
@@ -28,16 +33,12 @@
 
 namespace {
 
-using mask = Eigen::Array<bool, Eigen::Dynamic, 1>;
-
-void print_statistics(const std::vector<std::string>& type, const Eigen::ArrayXd& loss, const mask& seen) {
+void print_statistics(const std::vector<std::string>& type, const Eigen::ArrayXd& loss, const tradeoff::row_mask& seen) {
   const auto by_type = tradeoff::group_by(type, seen);
-  const tradeoff::group_summary s = tradeoff::summarize(by_type, loss, {0.25, 0.75});
-  for (Eigen::Index g = 0; g < s.count.size(); ++g) {
-    std::cout << "    " << by_type.keys[static_cast<std::size_t>(g)] << ": " << s.count(g) << " losses, median "
-              << example::fixed(s.median(g), 4) << " (Q1 " << example::fixed(s.quantiles(g, 0), 4) << ", Q3 "
-              << example::fixed(s.quantiles(g, 1), 4) << ")\n";
-  }
+  const tradeoff::group_summary s = tradeoff::summarize(by_type, loss);  // levels 0.25, 0.75
+  tradeoff::write_markdown(tradeoff::key_columns(by_type, "type").add("n", s.count).add("median", s.median)
+                               .add("Q1", s.quantile(0.25)).add("Q3", s.quantile(0.75)).add("IQR", s.iqr),
+                           std::cout);
 }
 
 }  // namespace
@@ -62,13 +63,13 @@ int main(int argc, char** argv) {
     const std::vector<std::string> run = runs.strings("run");
     const std::vector<std::string> type = runs.strings("type");
     const tradeoff::boolean_column flags = runs.booleans_with_mask("moe");
-    const mask moe = flags.values || flags.missing;  // a missing flag is not dense (pandas' moe == False)
+    const tradeoff::row_mask moe = flags.values || flags.missing;  // a missing flag is not dense (pandas' moe == False)
     const Eigen::ArrayXd cache = runs.numeric("theoretical_cache_mb");
     const Eigen::ArrayXd loss = runs.numeric("val_loss");
     auto name = [&](Eigen::Index row) { return run[static_cast<std::size_t>(row)]; };
 
     tradeoff::pareto_archive<Eigen::Index> archive(2);  // minimise cache, minimise loss
-    mask seen = mask::Constant(runs.rows(), false);
+    tradeoff::row_mask seen = tradeoff::row_mask::Constant(runs.rows(), false);
     std::cout << "Replaying " << runs.rows() << " runs from " << path << "\n";
     for (Eigen::Index row = 0; row < runs.rows(); ++row) {
       seen(row) = true;
@@ -90,20 +91,16 @@ int main(int argc, char** argv) {
       }
     }
 
-    std::cout << "Final dense front (" << archive.size() << " runs), lowest cache first:\n";
     const std::vector<Eigen::Index> ids = archive.ids();
-    for (const auto id : ids) {
-      std::cout << "  " << name(id) << ": " << example::fixed(cache(id), 3) << " MB, loss "
-                << example::fixed(loss(id), 4) << "\n";
-    }
+    const tradeoff::result_table table({{"run", run}, {"type", type}, {"theoretical_cache_mb", cache}, {"val_loss", loss}});
+    std::cout << "Final dense front (" << archive.size() << " runs), lowest cache first:\n";
+    const Eigen::Map<const Eigen::Array<Eigen::Index, Eigen::Dynamic, 1>> front(ids.data(), static_cast<Eigen::Index>(ids.size()));
+    tradeoff::write_markdown(table.take(front), std::cout);
+    std::cout << "Best dense run per type:\n";
+    tradeoff::write_markdown(table.take(tradeoff::idxmin(tradeoff::group_by(type, !moe), loss)), std::cout);
 
     // The archive after the stream equals the front of the whole table computed in one call.
-    std::vector<int> dense_rows;
-    for (Eigen::Index row = 0; row < runs.rows(); ++row) {
-      if (!moe(row)) dense_rows.push_back(static_cast<int>(row));
-    }
-    const Eigen::Map<const Eigen::ArrayXi> dense(dense_rows.data(), static_cast<Eigen::Index>(dense_rows.size()));
-    const Eigen::ArrayXi batch_front = dense(tradeoff::pareto_front(cache(dense), loss(dense)));
+    const Eigen::ArrayXi batch_front = tradeoff::pareto_front(cache, loss, !moe);
     const bool same = std::equal(ids.begin(), ids.end(), batch_front.begin(), batch_front.end(),
                                  [](Eigen::Index a, int b) { return a == b; });
     std::cout << "Same as pareto_front over all dense runs at once: " << (same ? "yes" : "NO") << "\n";

@@ -375,7 +375,7 @@ void figure_serving(const columns& c, const options& o) {
 
   std::vector<serving_row> stats;
   for (Eigen::Index g = 0; g < tps.count.size(); ++g) {
-    stats.push_back({groups.keys[static_cast<std::size_t>(g)], static_cast<double>(tps.count(g)),
+    stats.push_back({groups.keys()[static_cast<std::size_t>(g)], static_cast<double>(tps.count(g)),
                      tps.median(g), tps.quantiles(g, 0), tps.quantiles(g, 1), cache.median(g),
                      cache.quantiles(g, 0), cache.quantiles(g, 1), nan});
   }
@@ -523,15 +523,15 @@ void figure_mla_dial(const columns& c, const options& o) {
   };
   std::vector<reference> references = {{"MHA"}, {"GQA"}};
   for (auto& ref : references) {
-    for (std::size_t g = 0; g < types.keys.size(); ++g) {
-      if (types.keys[g] == ref.type) {
+    for (std::size_t g = 0; g < types.keys().size(); ++g) {
+      if (types.keys()[g] == ref.type) {
         ref.loss = loss_median(static_cast<Eigen::Index>(g));
         ref.cache = cache_median(static_cast<Eigen::Index>(g));
       }
     }
     // Selection: the largest dial whose mean cache is at most the reference's median cache.
     for (Eigen::Index g = 0; g < cache.mean.size(); ++g) {
-      if (cache.mean(g) <= ref.cache) ref.crossover = dials.keys(g);
+      if (cache.mean(g) <= ref.cache) ref.crossover = dials.keys()(g);
     }
   }
   // Selection: the dial with the smallest mean loss (first on ties; NaN means skipped).
@@ -542,14 +542,14 @@ void figure_mla_dial(const columns& c, const options& o) {
 
   example::csv_table table({"down_dim_kv", "n", "val_loss_mean", "val_loss_min", "val_loss_max", "cache_mean",
                             "cache_min", "cache_max"});
-  for (Eigen::Index g = 0; g < dials.keys.size(); ++g) {
-    table.add({example::cell(dials.keys(g)), example::cell(static_cast<double>(loss.count(g))),
+  for (Eigen::Index g = 0; g < dials.keys().size(); ++g) {
+    table.add({example::cell(dials.keys()(g)), example::cell(static_cast<double>(loss.count(g))),
                example::cell(loss.mean(g)), example::cell(loss.min(g)), example::cell(loss.max(g)),
                example::cell(cache.mean(g)), example::cell(cache.min(g)), example::cell(cache.max(g))});
   }
   table.save(o.out / "mla_dial.csv");
 
-  const double best_dial = best < 0 ? nan : dials.keys(best);
+  const double best_dial = best < 0 ? nan : dials.keys()(best);
   example::csv_table summary({"key", "value"});
   summary.add({"best_down_dim_kv", example::cell(best_dial)});
   for (const auto& ref : references) summary.add({"crossover_" + ref.type, example::cell(ref.crossover)});
@@ -557,7 +557,7 @@ void figure_mla_dial(const columns& c, const options& o) {
   for (const auto& ref : references) summary.add({"ref_" + ref.type + "_cache_median", example::cell(ref.cache)});
   summary.save(o.out / "mla_dial_summary.csv");
 
-  std::cout << "MLA down_dim_kv dial (" << dials.keys.size() << " settings, dense runs):\n";
+  std::cout << "MLA down_dim_kv dial (" << dials.keys().size() << " settings, dense runs):\n";
   if (best >= 0) {
     std::cout << "  best: down_dim_kv = " << example::cell(best_dial) << ", mean loss " << example::fixed(loss.mean(best), 4)
               << " (n = " << loss.count(best) << ")\n";
@@ -568,7 +568,7 @@ void figure_mla_dial(const columns& c, const options& o) {
     else std::cout << "down_dim_kv = " << example::cell(ref.crossover);
     std::cout << " (" << ref.type << " median cache " << example::fixed(ref.cache, 3) << " MB, loss " << example::fixed(ref.loss, 4) << ")\n";
   }
-  if (dials.keys.size() == 0) {
+  if (dials.keys().size() == 0) {
     std::cout << "  no dense MLA runs with a " << o.dial << ": figure 3 skipped\n";
     return;
   }
@@ -578,10 +578,10 @@ void figure_mla_dial(const columns& c, const options& o) {
   const std::string mla_colour = example::type_colour("MLA");
   const std::string file = fig.data("mla", {"down_dim_kv", "n", "loss_mean", "loss_min", "loss_max", "cache_mean",
                                             "cache_min", "cache_max"},
-                                    {dials.keys, loss.count.cast<double>(), loss.mean, loss.min, loss.max,
+                                    {dials.keys(), loss.count.cast<double>(), loss.mean, loss.min, loss.max,
                                      cache.mean, cache.min, cache.max});
-  const double x_lo = dials.keys(0) * 0.8;
-  const double x_hi = dials.keys(dials.keys.size() - 1) * 1.2;
+  const double x_lo = dials.keys()(0) * 0.8;
+  const double x_hi = dials.keys()(dials.keys().size() - 1) * 1.2;
   gp << "set multiplot layout 1,2 title "
      << example::text("{/:Bold=17 MLA’s tuning dial: down_dim_kv sets the quality / KV-cache trade-off}\n"
                       "{/=13 MHA and GQA have no such knob: their cache is fixed by dim and kv_heads (dense runs)}")

@@ -16,5 +16,5 @@ int main(int argc, char** argv) {
   const auto by_type = tradeoff::group_by(type);  // per attention type, NaN losses skipped
   const Eigen::ArrayXd median_loss = tradeoff::median(by_type, loss);
   for (Eigen::Index g = 0; g < median_loss.size(); ++g)
-    std::cout << by_type.keys[g] << " median loss " << median_loss(g) << "\n";
+    std::cout << by_type.keys()[g] << " median loss " << median_loss(g) << "\n";
 }

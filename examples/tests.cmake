@@ -128,3 +128,9 @@ if(TRADEOFF_GNUPLOT)
   check(roofline png png "${example_out}/roofline/insight_4_serving_roofline.png" 2200 950)
   check(goodput png png "${example_out}/goodput/insight_5_serving_goodput.png" 2200 950)
 endif()
+
+# --- "the measure" (issue 16): measure.cpp against its pandas twin measure.py, byte for byte --
+example_test(measure.vs_pandas
+  COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:measure> -DINPUT=${bundled} -DOUT=${example_out}/measure
+          -DEXPECTED=${pandas_expected}/measure -DFILES=best.csv,front.json
+          -P "${CMAKE_CURRENT_SOURCE_DIR}/tests/run_and_compare.cmake")

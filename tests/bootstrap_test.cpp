@@ -232,7 +232,7 @@ TEST_CASE("a grouped call gives group g the interval of its values on stream g")
     for (Eigen::Index j = 0; j < 3; ++j) {
       std::vector<double> members;
       for (Eigen::Index i = 0; i < keys.size(); ++i) {
-        if (g.codes(i) == j && !std::isnan(values(i))) members.push_back(values(i));
+        if (g.codes()(i) == j && !std::isnan(values(i))) members.push_back(values(i));
       }
       const Eigen::Map<const Eigen::ArrayXd> group_values(members.data(), static_cast<Eigen::Index>(members.size()));
       // stream g's indices, drawn here as the docs define them

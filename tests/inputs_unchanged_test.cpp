@@ -190,17 +190,17 @@ TEST_CASE("no public function modifies its inputs (random inputs with NaN / ties
     CHECK_MESSAGE(vector_bool_keys == vector_bool_before, "group_by(std::vector<bool>) modified its keys");
 
     const auto g = tradeoff::group_by(float_keys, mask, first_seen);
-    const auto codes_before = bytes_of(g.codes);
-    const auto sizes_before = bytes_of(g.sizes);
-    const auto keys_before = bytes_of(g.keys);
+    const auto codes_before = bytes_of(g.codes());
+    const auto sizes_before = bytes_of(g.sizes());
+    const auto keys_before = bytes_of(g.keys());
     unchanged("count", x, [&] { return tradeoff::count(g, x); });
-    unchanged("size", x, [&] { return tradeoff::size(g, x); });
+    unchanged("size", x, [&] { return tradeoff::group_sizes(g); });
     unchanged("sum", x, [&] { return tradeoff::sum(g, x); });
     unchanged("mean", x, [&] { return tradeoff::mean(g, x); });
     unchanged("var", x, [&] { return tradeoff::var(g, x); });
-    unchanged("std", x, [&] { return tradeoff::std(g, x, 0); });
-    unchanged("min", x, [&] { return tradeoff::min(g, x); });
-    unchanged("max", x, [&] { return tradeoff::max(g, x); });
+    unchanged("std", x, [&] { return tradeoff::stddev(g, x, 0); });
+    unchanged("min", x, [&] { return tradeoff::minimum(g, x); });
+    unchanged("max", x, [&] { return tradeoff::maximum(g, x); });
     unchanged("median (grouped)", x, [&] { return tradeoff::median(g, x); });
     for (int m = 0; m < 13; ++m) {
       const auto method = static_cast<tradeoff::quantile_method>(m);
@@ -212,9 +212,9 @@ TEST_CASE("no public function modifies its inputs (random inputs with NaN / ties
     }
     const auto gs = tradeoff::group_by(string_keys);
     unchanged("summarize (string keys)", y, [&] { return tradeoff::summarize(gs, y); });
-    CHECK_MESSAGE(bytes_of(g.codes) == codes_before, "a grouped reduction modified the grouping's codes");
-    CHECK_MESSAGE(bytes_of(g.sizes) == sizes_before, "a grouped reduction modified the grouping's sizes");
-    CHECK_MESSAGE(bytes_of(g.keys) == keys_before, "a grouped reduction modified the grouping's keys");
+    CHECK_MESSAGE(bytes_of(g.codes()) == codes_before, "a grouped reduction modified the grouping's codes");
+    CHECK_MESSAGE(bytes_of(g.sizes()) == sizes_before, "a grouped reduction modified the grouping's sizes");
+    CHECK_MESSAGE(bytes_of(g.keys()) == keys_before, "a grouped reduction modified the grouping's keys");
 
     // Serving model: the budget arrays (finite, non-negative) and the structs.
     const Eigen::ArrayXd budgets = x.isFinite().select(x.abs(), 1.0) * 100.0;

@@ -439,3 +439,19 @@ TEST_CASE("quantile: the error message shows the level exactly / however small")
   CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::quantile(values, 1.0000000000000002)),
                        "tradeoff::quantile: q = 1.0000000000000002 is outside [0, 1] (or NaN)", std::domain_error);
 }
+
+TEST_CASE("statistics accept what pareto_front accepts and std::vector of double") {
+  const std::vector<double> values = {3.0, std::nan(""), 1.0, 4.0, 1.5, 9.0, 2.0};
+  const Eigen::Map<const Eigen::VectorXd> map(values.data(), static_cast<Eigen::Index>(values.size()));
+  const Eigen::VectorXd vector = map;
+  const Eigen::ArrayXd array = map.array();
+  const double median = tradeoff::median(array);
+  CHECK(median == 2.5);
+  CHECK(tradeoff::median(values) == median);
+  CHECK(tradeoff::median(vector) == median);
+  CHECK(tradeoff::median(map) == median);
+  CHECK(tradeoff::median(2.0 * vector) == 2.0 * median);
+  CHECK(tradeoff::quantile(values, 0.25) == tradeoff::quantile(array, 0.25));
+  CHECK(tradeoff::iqr(values) == tradeoff::iqr(vector));
+  CHECK((tradeoff::quantiles(values, {0.1, 0.9}) == tradeoff::quantiles(map, {0.1, 0.9})).all());
+}

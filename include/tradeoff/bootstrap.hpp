@@ -347,7 +347,7 @@ template <typename DerivedX, typename DerivedY>
 /// @param values One value per row; NaN skipped; rows with code −1 ignored.
 /// @param s The statistic.
 /// @param options As for the one-sample overload.
-/// @return Arrays aligned with g.keys; a group with fewer than 2 valid values gets NaN low, high
+/// @return Arrays aligned with g.keys(); a group with fewer than 2 valid values gets NaN low, high
 ///   and standard_error (its estimate is the statistic of its one value, or NaN).
 /// @throws std::invalid_argument if values does not have g.rows() entries, the grouping is
 ///   malformed, or as the one-sample overload for the options and the statistic.

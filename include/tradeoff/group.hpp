@@ -14,19 +14,25 @@
 /// form one group. Results do not depend on FMA contraction (see detail/float_exact.hpp).
 
 #include <tradeoff/detail/exact_equal.hpp>
+#include <tradeoff/detail/group_describe.hpp>
 #include <tradeoff/detail/group_factorize.hpp>
+#include <tradeoff/detail/group_multi_key.hpp>
 #include <tradeoff/detail/group_scatter.hpp>
+#include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/detail/quantile_core.hpp>
+#include <tradeoff/key_table.hpp>
 #include <tradeoff/quantile.hpp>
 
 #include <Eigen/Core>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace tradeoff {
@@ -37,18 +43,35 @@ struct group_options {
   bool dropna = true;  ///< true: rows with a NaN key are dropped; false: they form one group (last if sorted).
 };
 
-/// @brief Result of group_by: the distinct keys and each row's group code.
+/// @brief Result of group_by: the distinct keys and each row's group code. An immutable value:
+/// only group_by builds one, so its invariants hold by construction (every code in [-1, groups()),
+/// `sizes()` counts the rows of each code, one key per group) and a grouped reduction checks only
+/// that its values have rows() entries, in O(1).
 /// @tparam Keys `std::vector<std::string>` for string keys, `Eigen::Array<T, Eigen::Dynamic, 1>` for
-///   numeric and bool keys.
+///   numeric and bool keys, `key_table` for several key columns.
 template <typename Keys>
-struct grouping {
-  Keys keys;              ///< One key per group, in group order (ascending unless sort = false).
-  Eigen::ArrayXi codes;   ///< Per row: its group (index into keys), or −1 if the row is dropped.
-  Eigen::ArrayXi sizes;   ///< Per group: its number of rows (NaN values included; pandas' size()).
+class grouping {
+ public:
+  /// An empty grouping: no rows, no groups.
+  grouping() = default;
+  /// One key per group, in group order (ascending unless sort = false).
+  [[nodiscard]] const Keys& keys() const noexcept { return keys_; }
+  /// Per row: its group (index into keys()), or −1 if the row is dropped.
+  [[nodiscard]] const Eigen::ArrayXi& codes() const noexcept { return codes_; }
+  /// Per group: its number of rows (NaN values included; pandas' size()).
+  [[nodiscard]] const Eigen::ArrayXi& sizes() const noexcept { return sizes_; }
   /// Number of groups.
-  [[nodiscard]] Eigen::Index groups() const noexcept { return sizes.size(); }
+  [[nodiscard]] Eigen::Index groups() const noexcept { return sizes_.size(); }
   /// Number of rows of the table the grouping was built for.
-  [[nodiscard]] Eigen::Index rows() const noexcept { return codes.size(); }
+  [[nodiscard]] Eigen::Index rows() const noexcept { return codes_.size(); }
+
+ private:
+  friend struct detail::grouping_access;
+  grouping(Keys keys, Eigen::ArrayXi codes, Eigen::ArrayXi sizes)
+      : keys_(std::move(keys)), codes_(std::move(codes)), sizes_(std::move(sizes)) {}
+  Keys keys_;
+  Eigen::ArrayXi codes_;
+  Eigen::ArrayXi sizes_;
 };
 
 namespace detail {
@@ -65,16 +88,15 @@ template <typename Scalar, typename KeyAt, typename Selected>
 grouping<Eigen::Array<Scalar, Eigen::Dynamic, 1>> group_numeric(Eigen::Index rows, KeyAt key_at, Selected selected,
                                                                  const group_options& options) {
   check_row_count(rows, "group_by");
-  grouping<Eigen::Array<Scalar, Eigen::Dynamic, 1>> g;
+  using Keys = Eigen::Array<Scalar, Eigen::Dynamic, 1>;
   if constexpr (std::is_same_v<Scalar, bool>) {
     auto f = factorize_integers<int>(
         rows, [&](Eigen::Index i) { return key_at(i) ? 1 : 0; }, selected, options.sort);
-    g.keys.resize(static_cast<Eigen::Index>(f.keys.size()));
+    Keys keys(static_cast<Eigen::Index>(f.keys.size()));
     for (std::size_t j = 0; j < f.keys.size(); ++j) {
-      g.keys(static_cast<Eigen::Index>(j)) = f.keys[j] != 0;
+      keys(static_cast<Eigen::Index>(j)) = f.keys[j] != 0;
     }
-    g.codes = std::move(f.codes);
-    g.sizes = std::move(f.sizes);
+    return grouping_access::make(std::move(keys), std::move(f.codes), std::move(f.sizes));
   } else {
     static_assert(std::is_arithmetic_v<Scalar>, "tradeoff::group_by: keys must be arithmetic, bool or strings");
     static_assert(!std::is_same_v<Scalar, long double>, "tradeoff::group_by: long double keys are not supported");
@@ -85,44 +107,8 @@ grouping<Eigen::Array<Scalar, Eigen::Dynamic, 1>> group_numeric(Eigen::Index row
         return factorize_integers<Scalar>(rows, key_at, selected, options.sort);
       }
     }();
-    g.keys = Eigen::Map<const Eigen::Array<Scalar, Eigen::Dynamic, 1>>(f.keys.data(),
-                                                                      static_cast<Eigen::Index>(f.keys.size()));
-    g.codes = std::move(f.codes);
-    g.sizes = std::move(f.sizes);
-  }
-  return g;
-}
-
-/// The reductions index buffers by `codes` and size them by `sizes`; both are public members, so
-/// a grouping edited by hand must not turn into an out-of-bounds access. One O(rows + groups)
-/// pass: every code in [-1, groups) and the per-group row counts equal to `sizes`.
-template <typename Keys>
-void check_grouping(const grouping<Keys>& g, const char* function) {
-  const Eigen::Index groups = g.groups();
-  if (static_cast<Eigen::Index>(g.keys.size()) != groups) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": grouping has " +
-                                std::to_string(g.keys.size()) + " keys but " + std::to_string(groups) +
-                                " sizes");
-  }
-  std::vector<Eigen::Index> counted(static_cast<std::size_t>(groups), 0);
-  for (Eigen::Index i = 0; i < g.codes.size(); ++i) {
-    const int code = g.codes(i);
-    if (code < -1 || code >= groups) {
-      throw std::invalid_argument(std::string("tradeoff::") + function + ": grouping code " +
-                                  std::to_string(code) + " at row " + std::to_string(i) +
-                                  " is outside [-1, " + std::to_string(groups) + ")");
-    }
-    if (code >= 0) {
-      ++counted[static_cast<std::size_t>(code)];
-    }
-  }
-  for (Eigen::Index j = 0; j < groups; ++j) {
-    if (counted[static_cast<std::size_t>(j)] != g.sizes(j)) {
-      throw std::invalid_argument(std::string("tradeoff::") + function + ": grouping sizes(" +
-                                  std::to_string(j) + ") = " + std::to_string(g.sizes(j)) + " but " +
-                                  std::to_string(counted[static_cast<std::size_t>(j)]) +
-                                  " rows have that code");
-    }
+    Keys keys = Eigen::Map<const Keys>(f.keys.data(), static_cast<Eigen::Index>(f.keys.size()));
+    return grouping_access::make(std::move(keys), std::move(f.codes), std::move(f.sizes));
   }
 }
 
@@ -137,7 +123,6 @@ void check_values(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>
                                 std::to_string(values.size()) + " rows but the grouping has " +
                                 std::to_string(g.rows()));
   }
-  check_grouping(g, function);
 }
 
 /// Grouped quantiles (and optionally the median) from a scatter: one shared selection per group.
@@ -188,7 +173,7 @@ template <typename Keys, typename DerivedValues, typename Visit>
 void for_each_valid(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values, Visit visit) {
   const auto& v = evaluated(values);
   for (Eigen::Index i = 0; i < g.rows(); ++i) {
-    const int c = g.codes(i);
+    const int c = g.codes()(i);
     const auto x = static_cast<double>(v(i));
     if (c >= 0 && !std::isnan(x)) {
       visit(c, x);
@@ -220,7 +205,7 @@ template <typename Keys, typename DerivedValues>
 /// @param keys One key per row.
 /// @param options sort (default: keys ascending by byte value, i.e. by code point for UTF-8, as
 ///   Python sorts str) or first appearance; dropna has no effect (strings have no NaN).
-/// @return The grouping: `keys` (`std::vector<std::string>`), `codes`, `sizes`.
+/// @return The grouping: `keys()` (`std::vector<std::string>`), `codes()`, `sizes()`.
 /// @throws std::invalid_argument if there are more than INT_MAX rows.
 /// @note Expected O(n + g log g) with a hash table over the n rows and a sort of the g keys.
 [[nodiscard]] inline grouping<std::vector<std::string>> group_by(const std::vector<std::string>& keys,
@@ -230,7 +215,7 @@ template <typename Keys, typename DerivedValues>
   auto f = detail::factorize_strings(
       rows, [&](Eigen::Index i) { return std::string_view(keys[static_cast<std::size_t>(i)]); },
       [](Eigen::Index) { return true; }, options.sort);
-  return {std::move(f.keys), std::move(f.codes), std::move(f.sizes)};
+  return detail::grouping_access::make(std::move(f.keys), std::move(f.codes), std::move(f.sizes));
 }
 
 /// @brief group_by() of string keys for the rows where `mask` is true (others get code −1).
@@ -246,7 +231,7 @@ template <typename DerivedMask>
   auto f = detail::factorize_strings(
       rows, [&](Eigen::Index i) { return std::string_view(keys[static_cast<std::size_t>(i)]); },
       [&](Eigen::Index i) { return static_cast<bool>(m(i)); }, options.sort);
-  return {std::move(f.keys), std::move(f.codes), std::move(f.sizes)};
+  return detail::grouping_access::make(std::move(f.keys), std::move(f.codes), std::move(f.sizes));
 }
 
 /// @brief Groups rows by bool keys given as std::vector<bool> (false sorts first).
@@ -281,7 +266,7 @@ template <typename DerivedMask>
 /// appearance otherwise); −0.0 and +0.0 are one key, shown as the one that appears first (pandas).
 /// @param keys Any Eigen array expression (vector), one key per row.
 /// @param options sort (default ascending) or first appearance; dropna.
-/// @return The grouping: `keys` (Eigen array of the key type), `codes` (Eigen::ArrayXi), `sizes`.
+/// @return The grouping: `keys()` (Eigen array of the key type), `codes()` (Eigen::ArrayXi), `sizes()`.
 /// @throws std::invalid_argument if keys is not a vector or has more than INT_MAX rows.
 /// @note Expected O(n + g log g) for g groups.
 template <typename DerivedKeys>
@@ -313,8 +298,51 @@ template <typename DerivedKeys, typename DerivedMask>
       options);
 }
 
+/// @brief Groups rows by several key columns of mixed types, as pandas'
+/// `df.groupby(["type", "num_blocks"])`.
+///
+/// Groups are the distinct combinations of keys present. Sorted (the default) they ascend as
+/// pandas sorts a MultiIndex: by the first column, ties by the second, and so on, each column in
+/// its own order (text by byte value, numbers numerically, false before true). With
+/// `sort = false` they come in order of first appearance. A row with a NaN in a `real` key column
+/// is dropped (`dropna`, pandas' default); with `dropna = false` NaN is a key of its own that
+/// sorts last within its column.
+/// @param keys One key_column per key, all of the same length (e.g.
+///   `{{"type", t.strings("type")}, {"num_blocks", t.numeric("num_blocks"), key_kind::integer}}`).
+/// @param mask Optional: only rows where it is true take part (others get code −1).
+/// @return grouping<key_table>: `keys().column("type").text()`, `keys().column(1).integers()`, …,
+///   one row per group.
+/// @throws std::invalid_argument if keys is empty (E132), two key columns differ in length
+///   (E130), the mask has another length (E131), or there are more than INT_MAX rows.
+/// @note Expected O(n k + g log g) for k key columns and g groups.
+[[nodiscard]] inline grouping<key_table> group_by(const std::vector<key_column>& keys,
+                                                  const group_options& options = {}) {
+  detail::check_key_columns(keys, "group_by");
+  detail::check_row_count(keys.front().rows(), "group_by");
+  std::vector<key_column> key_rows;
+  auto f = detail::factorize_key_columns(
+      keys, [](Eigen::Index) { return true; }, options.sort, options.dropna, key_rows);
+  return detail::grouping_access::make(key_table(std::move(key_rows)), std::move(f.codes), std::move(f.sizes));
+}
+
+/// @brief group_by() over several key columns for the rows where `mask` is true.
+/// @throws as group_by(keys), and std::invalid_argument if mask and keys differ in length.
+template <typename DerivedMask>
+[[nodiscard]] grouping<key_table> group_by(const std::vector<key_column>& keys,
+                                           const Eigen::DenseBase<DerivedMask>& mask,
+                                           const group_options& options = {}) {
+  detail::check_key_columns(keys, "group_by");
+  detail::check_mask(mask, keys.front().rows());
+  detail::check_row_count(keys.front().rows(), "group_by");
+  const auto& m = mask.derived().eval();
+  std::vector<key_column> key_rows;
+  auto f = detail::factorize_key_columns(
+      keys, [&](Eigen::Index i) { return static_cast<bool>(m(i)); }, options.sort, options.dropna, key_rows);
+  return detail::grouping_access::make(key_table(std::move(key_rows)), std::move(f.codes), std::move(f.sizes));
+}
+
 /// @brief Number of non-NaN values per group (pandas `count()`).
-/// @return Eigen::ArrayXi aligned with g.keys.
+/// @return Eigen::ArrayXi aligned with g.keys().
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
@@ -325,17 +353,16 @@ template <typename Keys, typename DerivedValues>
   return result;
 }
 
-/// @brief Number of rows per group, NaN values included (pandas `size()`); equals g.sizes.
-/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @brief Number of rows per group, NaN values included (pandas `size()`); a copy of g.sizes().
+/// Named group_sizes, not size, so that it cannot be mistaken for std::size.
 /// @note O(g).
-template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXi size(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
-  detail::check_values(g, values, "size");
-  return g.sizes;
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXi group_sizes(const grouping<Keys>& g) {
+  return g.sizes();
 }
 
 /// @brief Sum per group, Kahan-compensated in row order exactly as pandas' `group_sum`.
-/// @return Eigen::ArrayXd aligned with g.keys; 0 for a group without valid values (pandas).
+/// @return Eigen::ArrayXd aligned with g.keys(); 0 for a group without valid values (pandas).
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
@@ -345,7 +372,7 @@ template <typename Keys, typename DerivedValues>
 }
 
 /// @brief Mean per group: pandas' `group_mean` (Kahan sum in row order, divided by the count).
-/// @return Eigen::ArrayXd aligned with g.keys; NaN for a group without valid values.
+/// @return Eigen::ArrayXd aligned with g.keys(); NaN for a group without valid values.
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
@@ -363,7 +390,7 @@ template <typename Keys, typename DerivedValues>
 /// @brief Variance per group: pandas' `group_var` (Welford's update in row order), divided by
 /// count − ddof.
 /// @param ddof Delta degrees of freedom; default 1 (pandas' default).
-/// @return Eigen::ArrayXd aligned with g.keys; NaN where count <= ddof.
+/// @return Eigen::ArrayXd aligned with g.keys(); NaN where count <= ddof.
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries, or ddof < 0.
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
@@ -375,30 +402,26 @@ template <typename Keys, typename DerivedValues>
   }
   Eigen::ArrayXd running_mean = Eigen::ArrayXd::Zero(g.groups());
   Eigen::ArrayXd squares = Eigen::ArrayXd::Zero(g.groups());
-  Eigen::ArrayXi valid = Eigen::ArrayXi::Zero(g.groups());
+  Eigen::Array<std::int64_t, Eigen::Dynamic, 1> valid = Eigen::Array<std::int64_t, Eigen::Dynamic, 1>::Zero(g.groups());
   detail::for_each_valid(g, values, [&](int c, double x) {  // pandas' group_var, Welford's update
-    ++valid(c);
-    const double old_mean = running_mean(c);
-    running_mean(c) += (x - old_mean) / static_cast<double>(valid(c));
-    squares(c) = detail::add_product(squares(c), x - running_mean(c), x - old_mean);
+    detail::welford_add(running_mean(c), squares(c), valid(c), x);
   });
   Eigen::ArrayXd result(g.groups());
   for (Eigen::Index j = 0; j < g.groups(); ++j) {
-    const auto n = static_cast<double>(valid(j));
-    result(j) = valid(j) <= ddof ? std::numeric_limits<double>::quiet_NaN()
-                                 : squares(j) / (n - static_cast<double>(ddof));
+    result(j) = detail::welford_variance(squares(j), valid(j), ddof);
   }
   return result;
 }
 
 /// @brief Standard deviation per group: sqrt of var() (pandas' `std()`, ddof = 1 by default).
-/// @return Eigen::ArrayXd aligned with g.keys; NaN where count <= ddof.
+/// Named stddev, not std, so that it cannot be confused with namespace std.
+/// @return Eigen::ArrayXd aligned with g.keys(); NaN where count <= ddof.
 /// @throws std::invalid_argument as var().
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd std(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values,
-                                 int ddof = 1) {
-  detail::check_values(g, values, "std");
+[[nodiscard]] Eigen::ArrayXd stddev(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values,
+                                    int ddof = 1) {
+  detail::check_values(g, values, "stddev");
   Eigen::ArrayXd result = var(g, values, ddof);
   for (Eigen::Index j = 0; j < result.size(); ++j) {
     result(j) = std::sqrt(result(j));  // scalar, correctly rounded as numpy.sqrt (no SIMD approximation)
@@ -422,33 +445,35 @@ Eigen::ArrayXd extreme(const grouping<Keys>& g, const Eigen::DenseBase<DerivedVa
 }
 }  // namespace detail
 
-/// @brief Minimum per group (pandas' `group_min`). NaN for a group without valid values.
+/// @brief Minimum per group (pandas' `groupby().min()`, Cython `group_min`). NaN for a group without
+/// valid values. Named minimum, not min, so that it cannot collide with std::min.
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd min(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
-  detail::check_values(g, values, "min");
+[[nodiscard]] Eigen::ArrayXd minimum(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
+  detail::check_values(g, values, "minimum");
   return detail::extreme<false>(g, values);
 }
 
-/// @brief Maximum per group (pandas' `group_max`). NaN for a group without valid values.
+/// @brief Maximum per group (pandas' `groupby().max()`, Cython `group_max`). NaN for a group without
+/// valid values. Named maximum, not max, so that it cannot collide with std::max.
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note O(n).
 template <typename Keys, typename DerivedValues>
-[[nodiscard]] Eigen::ArrayXd max(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
-  detail::check_values(g, values, "max");
+[[nodiscard]] Eigen::ArrayXd maximum(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
+  detail::check_values(g, values, "maximum");
   return detail::extreme<true>(g, values);
 }
 
 /// @brief Median per group: the middle value or (a + b) / 2 of the middle pair, as pandas'
 /// `groupby().median()`.
-/// @return Eigen::ArrayXd aligned with g.keys; NaN for a group without valid values.
+/// @return Eigen::ArrayXd aligned with g.keys(); NaN for a group without valid values.
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note Expected O(n); extra memory one copy of the values.
 template <typename Keys, typename DerivedValues>
 [[nodiscard]] Eigen::ArrayXd median(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
   detail::check_values(g, values, "median");
-  auto s = detail::scatter_groups<false>(g.codes, g.sizes, detail::evaluated(values));
+  auto s = detail::scatter_groups<false>(g.codes(), g.sizes(), detail::evaluated(values));
   Eigen::ArrayXd result(g.groups());
   Eigen::ArrayXXd none(g.groups(), 0);
   detail::select_groups(s, {}, quantile_method::linear, true, &result, &none);
@@ -473,7 +498,7 @@ template <typename Keys, typename DerivedValues>
   for (std::size_t j = 0; j < qs.size(); ++j) {
     detail::check_level(qs[j], "quantiles", "qs[" + std::to_string(j) + "]");
   }
-  auto s = detail::scatter_groups<false>(g.codes, g.sizes, detail::evaluated(values));
+  auto s = detail::scatter_groups<false>(g.codes(), g.sizes(), detail::evaluated(values));
   Eigen::ArrayXXd result(g.groups(), static_cast<Eigen::Index>(qs.size()));
   detail::select_groups(s, qs, method, false, nullptr, &result);
   return result;
@@ -486,7 +511,7 @@ template <typename Keys, typename DerivedValues>
 /// It differs from pandas' Cython `groupby().quantile(q)`, which interpolates as v + (w − v)·f.
 /// @param q Level in [0, 1].
 /// @param method One of numpy's 13 methods; default `linear`.
-/// @return Eigen::ArrayXd aligned with g.keys; NaN for a group without valid values.
+/// @return Eigen::ArrayXd aligned with g.keys(); NaN for a group without valid values.
 /// @throws std::domain_error if q is outside [0, 1] or NaN.
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note Expected O(n); extra memory one copy of the values.
@@ -565,7 +590,7 @@ template <typename Keys, typename DerivedValues>
   for (std::size_t j = 0; j < qs.size(); ++j) {
     detail::check_level(qs[j], "pandas_groupby_quantiles", "qs[" + std::to_string(j) + "]");
   }
-  auto s = detail::scatter_groups<false>(g.codes, g.sizes, detail::evaluated(values));
+  auto s = detail::scatter_groups<false>(g.codes(), g.sizes(), detail::evaluated(values));
   const auto m = static_cast<Eigen::Index>(qs.size());
   Eigen::ArrayXXd result(g.groups(), m);
   std::vector<detail::cython_quantile_position> positions(qs.size());
@@ -594,7 +619,7 @@ template <typename Keys, typename DerivedValues>
 }
 
 /// @brief pandas_groupby_quantiles() at one level: `df.groupby(k)[v].quantile(q, interpolation)`.
-/// @return Eigen::ArrayXd aligned with g.keys; NaN for a group without valid values.
+/// @return Eigen::ArrayXd aligned with g.keys(); NaN for a group without valid values.
 /// @throws as pandas_groupby_quantiles().
 template <typename Keys, typename DerivedValues>
 [[nodiscard]] Eigen::ArrayXd pandas_groupby_quantile(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values,
@@ -605,7 +630,7 @@ template <typename Keys, typename DerivedValues>
 }
 
 /// @brief Interquartile range Q3 − Q1 per group.
-/// @return Eigen::ArrayXd aligned with g.keys; NaN for a group without valid values.
+/// @return Eigen::ArrayXd aligned with g.keys(); NaN for a group without valid values.
 /// @throws std::invalid_argument if values is not a vector of g.rows() entries.
 /// @note Expected O(n).
 template <typename Keys, typename DerivedValues>
@@ -626,15 +651,34 @@ struct group_summary {
   Eigen::ArrayXd min;        ///< pandas min()
   Eigen::ArrayXd max;        ///< pandas max()
   Eigen::ArrayXd median;     ///< pandas median(): (a + b) / 2 of the middle pair
+  Eigen::ArrayXd stddev;     ///< pandas std() (ddof = 1, Welford in row order); NaN below 2 values
+  Eigen::ArrayXd iqr;        ///< Q3 − Q1 with the summary's method (as iqr(g, values, method))
   std::vector<double> levels;  ///< the requested quantile levels, in the order given
   Eigen::ArrayXXd quantiles;   ///< groups × levels; column j is the quantile at levels[j]
+
+  /// @brief The quantile column at `level` (exactly one of `levels`), e.g. `s.quantile(0.75)`.
+  /// @throws std::invalid_argument (E133) if `level` was not requested.
+  [[nodiscard]] Eigen::ArrayXd quantile(double level) const {
+    for (std::size_t j = 0; j < levels.size(); ++j) {
+      if (detail::exact_equal(levels[j], level)) {
+        return quantiles.col(static_cast<Eigen::Index>(j));
+      }
+    }
+    std::string known;
+    for (const double l : levels) {
+      known += (known.empty() ? "" : ", ") + detail::number_text(l);
+    }
+    throw std::invalid_argument("tradeoff::group_summary::quantile: level " + detail::number_text(level) +
+                                " was not requested (levels are " + (known.empty() ? "none" : known) + ")");
+  }
 };
 
-/// @brief Count, sum, mean, min, max, median and quantiles per group in one pass over the data.
+/// @brief Count, sum, mean, min, max, median, std, IQR and quantiles per group in one pass over the data.
 ///
 /// One pass over the rows scatters each group's valid values into a contiguous slice of one
 /// buffer (a counting sort by group code) while accumulating pandas' Kahan sum, min and max in row
-/// order; then each group's median and quantiles come from one shared selection in its slice.
+/// order (and Welford's running variance, as pandas' group_var); then each group's median,
+/// quantiles and quartiles (for the IQR) come from one shared selection in its slice.
 /// Every column equals the corresponding pandas reduction bit for bit (quantiles as
 /// `agg(lambda x: x.quantile(q))`, see quantile()).
 /// @param qs Levels in [0, 1]; default {0.25, 0.75}.
@@ -652,19 +696,23 @@ template <typename Keys, typename DerivedValues>
   for (std::size_t j = 0; j < qs.size(); ++j) {
     detail::check_level(qs[j], "summarize", "qs[" + std::to_string(j) + "]");
   }
-  auto s = detail::scatter_groups<true>(g.codes, g.sizes, detail::evaluated(values));
+  auto s = detail::scatter_groups<true>(g.codes(), g.sizes(), detail::evaluated(values));
   const Eigen::Index groups = g.groups();
   const double nan = std::numeric_limits<double>::quiet_NaN();
   group_summary r;
-  r.size = g.sizes;
+  r.size = g.sizes();
   r.count.resize(groups);
   r.sum.resize(groups);
   r.mean.resize(groups);
   r.min.resize(groups);
   r.max.resize(groups);
   r.median.resize(groups);
+  r.stddev.resize(groups);
   r.levels = qs;
-  r.quantiles.resize(groups, static_cast<Eigen::Index>(qs.size()));
+  std::vector<double> levels = qs;  // the quartiles for the IQR ride along in the same selection
+  levels.push_back(0.25);
+  levels.push_back(0.75);
+  Eigen::ArrayXXd selected(groups, static_cast<Eigen::Index>(levels.size()));
   for (Eigen::Index j = 0; j < groups; ++j) {
     const auto& a = s.state[static_cast<std::size_t>(j)];
     const auto n = s.count(j);
@@ -673,11 +721,131 @@ template <typename Keys, typename DerivedValues>
     r.mean(j) = n == 0 ? nan : a.sum / static_cast<double>(n);
     r.min(j) = n == 0 ? nan : a.min;
     r.max(j) = n == 0 ? nan : a.max;
+    r.stddev(j) = std::sqrt(detail::welford_variance(a.squares, a.valid, 1));
   }
-  detail::select_groups(s, qs, method, true, &r.median, &r.quantiles);
+  detail::select_groups(s, levels, method, true, &r.median, &selected);
+  const auto m = static_cast<Eigen::Index>(qs.size());
+  r.quantiles = selected.leftCols(m);
+  r.iqr = selected.col(m + 1) - selected.col(m);
   return r;
 }
 
+
+/// @brief pandas' `groupby()[value].describe()` per group, plus the IQR.
+struct group_description {
+  Eigen::ArrayXi count;   ///< non-NaN values ("count")
+  Eigen::ArrayXd mean;    ///< "mean": numpy's pairwise sum / count (Series.mean, not the Kahan groupby mean)
+  Eigen::ArrayXd stddev;  ///< "std": two-pass, ddof = 1 (Series.std); NaN below 2 values
+  Eigen::ArrayXd min;     ///< "min"
+  Eigen::ArrayXd q25;     ///< "25%": numpy.percentile(values, 25) (linear)
+  Eigen::ArrayXd q50;     ///< "50%": numpy.percentile(values, 50) (a lerp, not median()'s (a + b) / 2)
+  Eigen::ArrayXd q75;     ///< "75%"
+  Eigen::ArrayXd max;     ///< "max"
+  Eigen::ArrayXd iqr;     ///< q75 − q25 (not in pandas' describe)
+};
+
+/// @brief count, mean, std, min, 25 %, 50 %, 75 %, max per group, bit for bit as pandas 1.5.3's
+/// `df.groupby(key)[value].describe()`, and the IQR.
+///
+/// pandas applies `Series.describe()` to each group, so these are nanops' formulas, not the
+/// groupby Cython kernels of mean() and stddev(): the mean is numpy's pairwise sum of the group's
+/// rows (NaN as 0) over the count, the std the two-pass sqrt(Σ(mean − x)² / (count − 1)), and the
+/// quartiles `numpy.percentile` (linear). They can differ from mean(g, v) and stddev(g, v) in the
+/// last bit, as pandas' own do. A group without valid values gets count 0 and NaN elsewhere.
+/// @throws std::invalid_argument if values is not a vector of g.rows() entries.
+/// @note Expected O(n); extra memory two copies of the values.
+template <typename Keys, typename DerivedValues>
+[[nodiscard]] group_description describe(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
+  detail::check_values(g, values, "describe");
+  const auto& v = detail::evaluated(values);
+  auto s = detail::scatter_groups<true>(g.codes(), g.sizes(), v);
+  const detail::described_moments moments = detail::describe_moments(g.codes(), g.sizes(), v);
+  const Eigen::Index groups = g.groups();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  group_description d;
+  d.count.resize(groups);
+  d.min.resize(groups);
+  d.max.resize(groups);
+  for (Eigen::Index j = 0; j < groups; ++j) {
+    const auto n = s.count(j);
+    const auto& a = s.state[static_cast<std::size_t>(j)];
+    d.count(j) = static_cast<int>(n);
+    d.min(j) = n == 0 ? nan : a.min;
+    d.max(j) = n == 0 ? nan : a.max;
+  }
+  d.mean = moments.mean;
+  d.stddev = moments.stddev;
+  Eigen::ArrayXXd quartiles(groups, 3);
+  Eigen::ArrayXd none(groups);
+  detail::select_groups(s, {0.25, 0.5, 0.75}, quantile_method::linear, false, &none, &quartiles);
+  d.q25 = quartiles.col(0);
+  d.q50 = quartiles.col(1);
+  d.q75 = quartiles.col(2);
+  d.iqr = d.q75 - d.q25;
+  return d;
+}
+
+/// @name Grouped reductions of a std::vector<double>
+/// The same functions with the values in a `std::vector<double>` (seen as an Eigen map, no copy).
+/// @{
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXi count(const grouping<Keys>& g, const std::vector<double>& values) {
+  return count(g, detail::vector_map(values));
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd sum(const grouping<Keys>& g, const std::vector<double>& values) {
+  return sum(g, detail::vector_map(values));
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd mean(const grouping<Keys>& g, const std::vector<double>& values) {
+  return mean(g, detail::vector_map(values));
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd var(const grouping<Keys>& g, const std::vector<double>& values, int ddof = 1) {
+  return var(g, detail::vector_map(values), ddof);
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd stddev(const grouping<Keys>& g, const std::vector<double>& values, int ddof = 1) {
+  return stddev(g, detail::vector_map(values), ddof);
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd minimum(const grouping<Keys>& g, const std::vector<double>& values) {
+  return minimum(g, detail::vector_map(values));
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd maximum(const grouping<Keys>& g, const std::vector<double>& values) {
+  return maximum(g, detail::vector_map(values));
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd median(const grouping<Keys>& g, const std::vector<double>& values) {
+  return median(g, detail::vector_map(values));
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd quantile(const grouping<Keys>& g, const std::vector<double>& values, double q,
+                                      quantile_method method = quantile_method::linear) {
+  return quantile(g, detail::vector_map(values), q, method);
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXXd quantiles(const grouping<Keys>& g, const std::vector<double>& values,
+                                        const std::vector<double>& qs, quantile_method method = quantile_method::linear) {
+  return quantiles(g, detail::vector_map(values), qs, method);
+}
+template <typename Keys>
+[[nodiscard]] Eigen::ArrayXd iqr(const grouping<Keys>& g, const std::vector<double>& values,
+                                 quantile_method method = quantile_method::linear) {
+  return iqr(g, detail::vector_map(values), method);
+}
+template <typename Keys>
+[[nodiscard]] group_summary summarize(const grouping<Keys>& g, const std::vector<double>& values,
+                                      const std::vector<double>& qs = {0.25, 0.75},
+                                      quantile_method method = quantile_method::linear) {
+  return summarize(g, detail::vector_map(values), qs, method);
+}
+template <typename Keys>
+[[nodiscard]] group_description describe(const grouping<Keys>& g, const std::vector<double>& values) {
+  return describe(g, detail::vector_map(values));
+}
+/// @}
 }  // namespace tradeoff
 
 #endif  // TRADEOFF_GROUP_HPP

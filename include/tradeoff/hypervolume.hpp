@@ -8,6 +8,7 @@
 #include <tradeoff/detail/hypervolume_input.hpp>
 #include <tradeoff/detail/hypervolume_monte_carlo.hpp>
 #include <tradeoff/detail/hypervolume_sweep.hpp>
+#include <tradeoff/detail/row_mask_apply.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -208,6 +209,17 @@ template <typename DerivedPoints, typename DerivedReference>
       points.derived().eval(), input, [&](const double* v) { rows.insert(rows.end(), v, v + dims); });
   return detail::hv_monte_carlo_of<hypervolume_estimate_result>(
       std::move(rows), dims, input.reference, infinite, samples, seed, confidence);
+}
+
+/// @brief hypervolume() of the rows of `points` where `mask` is true (the others add nothing).
+/// @throws as hypervolume(), and std::invalid_argument (E134) if mask has another length.
+template <typename DerivedPoints, typename DerivedReference, typename DerivedMask>
+[[nodiscard]] double hypervolume(const Eigen::DenseBase<DerivedPoints>& points,
+                                 const Eigen::DenseBase<DerivedReference>& reference,
+                                 const std::vector<sense>& senses, const Eigen::DenseBase<DerivedMask>& mask,
+                                 const hypervolume_options& options = {}) {
+  detail::check_row_mask(mask, points.rows(), "tradeoff::hypervolume", "points");
+  return hypervolume(detail::masked_matrix(points, mask), reference, senses, options);
 }
 
 }  // namespace tradeoff

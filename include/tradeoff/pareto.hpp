@@ -22,6 +22,7 @@
 #include <tradeoff/detail/pareto_front_nd.hpp>
 #include <tradeoff/detail/pareto_ranks.hpp>
 #include <tradeoff/detail/pareto_views.hpp>
+#include <tradeoff/detail/row_mask_apply.hpp>
 #include <tradeoff/duplicates.hpp>
 #include <tradeoff/sense.hpp>
 
@@ -203,6 +204,73 @@ template <typename Derived>
     return detail::ranks_nd(detail::matrix_view(informative.values), informative.signs);
   }
   return detail::ranks_nd(view, signs);
+}
+
+/// @brief pareto_front() of the rows where `mask` is true (rows outside it are on no front):
+/// `pareto(d.x, d.y)` of a filtered frame `d = df[mask]`, with the original row indices.
+/// @param mask Bool vector expression of x.size() entries (e.g. a tradeoff::row_mask).
+/// @throws as pareto_front(x, y, ...), and std::invalid_argument (E134) if mask has another length.
+/// @note O(n) extra: one masked copy of x and y.
+template <typename DerivedX, typename DerivedY, typename DerivedMask>
+[[nodiscard]] Eigen::ArrayXi pareto_front(const Eigen::DenseBase<DerivedX>& x, const Eigen::DenseBase<DerivedY>& y,
+                                          const Eigen::DenseBase<DerivedMask>& mask, sense sense_x = sense::minimize,
+                                          sense sense_y = sense::minimize, duplicates keep = duplicates::keep_all) {
+  detail::check_row_mask(mask, x.size(), "tradeoff::pareto_front", "x");
+  detail::check_row_mask(mask, y.size(), "tradeoff::pareto_front", "y");
+  return pareto_front(detail::masked_vector(x, mask), detail::masked_vector(y, mask), sense_x, sense_y, keep);
+}
+
+/// @brief The 2-D front as a mask: true for the rows of pareto_front(x, y, ...), aligned with x.
+/// @throws as pareto_front(x, y, ...).
+template <typename DerivedX, typename DerivedY>
+[[nodiscard]] Eigen::Array<bool, Eigen::Dynamic, 1> pareto_front_mask(const Eigen::DenseBase<DerivedX>& x,
+                                                                      const Eigen::DenseBase<DerivedY>& y,
+                                                                      sense sense_x = sense::minimize,
+                                                                      sense sense_y = sense::minimize) {
+  return detail::front_as_mask(pareto_front(x, y, sense_x, sense_y), x.size());
+}
+
+/// @brief The 2-D front of the rows where `mask` is true, as a mask aligned with x.
+/// @throws as pareto_front(x, y, mask, ...).
+template <typename DerivedX, typename DerivedY, typename DerivedMask>
+[[nodiscard]] Eigen::Array<bool, Eigen::Dynamic, 1> pareto_front_mask(const Eigen::DenseBase<DerivedX>& x,
+                                                                      const Eigen::DenseBase<DerivedY>& y,
+                                                                      const Eigen::DenseBase<DerivedMask>& mask,
+                                                                      sense sense_x = sense::minimize,
+                                                                      sense sense_y = sense::minimize) {
+  return detail::front_as_mask(pareto_front(x, y, mask, sense_x, sense_y), x.size());
+}
+
+/// @brief pareto_front() of the rows of `points` where `mask` is true (the others are on no front).
+/// The mask follows `senses` (`{}` for all-minimize), so the call cannot be read as the 2-D
+/// pareto_front(x, y, ...).
+/// @throws as pareto_front(points, ...), and std::invalid_argument (E134) if mask has another length.
+template <typename Derived, typename DerivedMask>
+[[nodiscard]] Eigen::ArrayXi pareto_front(const Eigen::DenseBase<Derived>& points,
+                                          const std::vector<sense>& senses, const Eigen::DenseBase<DerivedMask>& mask,
+                                          duplicates keep = duplicates::keep_all) {
+  detail::check_row_mask(mask, points.rows(), "tradeoff::pareto_front", "points");
+  return pareto_front(detail::masked_matrix(points, mask), senses, keep);
+}
+
+/// @brief pareto_ranks() of the rows where `mask` is true; rows outside it get −1 (as NaN rows).
+/// @throws as pareto_ranks(x, y, ...), and std::invalid_argument (E134) if mask has another length.
+template <typename DerivedX, typename DerivedY, typename DerivedMask>
+[[nodiscard]] Eigen::ArrayXi pareto_ranks(const Eigen::DenseBase<DerivedX>& x, const Eigen::DenseBase<DerivedY>& y,
+                                          const Eigen::DenseBase<DerivedMask>& mask, sense sense_x = sense::minimize,
+                                          sense sense_y = sense::minimize) {
+  detail::check_row_mask(mask, x.size(), "tradeoff::pareto_ranks", "x");
+  detail::check_row_mask(mask, y.size(), "tradeoff::pareto_ranks", "y");
+  return pareto_ranks(detail::masked_vector(x, mask), detail::masked_vector(y, mask), sense_x, sense_y);
+}
+
+/// @brief pareto_ranks() of the rows of `points` where `mask` is true; the others get −1.
+/// @throws as pareto_ranks(points, ...), and std::invalid_argument (E134) if mask has another length.
+template <typename Derived, typename DerivedMask>
+[[nodiscard]] Eigen::ArrayXi pareto_ranks(const Eigen::DenseBase<Derived>& points,
+                                          const std::vector<sense>& senses, const Eigen::DenseBase<DerivedMask>& mask) {
+  detail::check_row_mask(mask, points.rows(), "tradeoff::pareto_ranks", "points");
+  return pareto_ranks(detail::masked_matrix(points, mask), senses);
 }
 
 }  // namespace tradeoff

@@ -49,6 +49,11 @@ void check_vector(const Eigen::DenseBase<Derived>& values, const char* function,
   }
 }
 
+/// A std::vector<double> seen as an Eigen array, without a copy.
+inline Eigen::Map<const Eigen::ArrayXd> vector_map(const std::vector<double>& values) {
+  return {values.data(), static_cast<Eigen::Index>(values.size())};
+}
+
 inline Eigen::ArrayXd quantiles_of_buffer(scratch_buffer& buffer, const std::vector<double>& levels,
                                           quantile_method method) {
   const Eigen::Index n = buffer.size();
@@ -228,6 +233,26 @@ template <typename DerivedValues>
   detail::check_method(method, "iqr");
   const Eigen::ArrayXd quartiles = quantiles(values, std::vector<double>{0.25, 0.75}, method);
   return quartiles(1) - quartiles(0);
+}
+
+/// @brief quantiles() of a std::vector<double> (NaN entries skipped).
+[[nodiscard]] inline Eigen::ArrayXd quantiles(const std::vector<double>& values, const std::vector<double>& qs,
+                                              quantile_method method = quantile_method::linear) {
+  return quantiles(detail::vector_map(values), qs, method);
+}
+
+/// @brief quantile() of a std::vector<double> (NaN entries skipped).
+[[nodiscard]] inline double quantile(const std::vector<double>& values, double q,
+                                     quantile_method method = quantile_method::linear) {
+  return quantile(detail::vector_map(values), q, method);
+}
+
+/// @brief median() of a std::vector<double> (NaN entries skipped).
+[[nodiscard]] inline double median(const std::vector<double>& values) { return median(detail::vector_map(values)); }
+
+/// @brief iqr() of a std::vector<double> (NaN entries skipped).
+[[nodiscard]] inline double iqr(const std::vector<double>& values, quantile_method method = quantile_method::linear) {
+  return iqr(detail::vector_map(values), method);
 }
 
 }  // namespace tradeoff

@@ -16,7 +16,9 @@
 #include <tradeoff/group.hpp>
 #include <tradeoff/hypervolume.hpp>
 #include <tradeoff/hypervolume_contributions.hpp>
+#include <tradeoff/idxmin.hpp>
 #include <tradeoff/indicators.hpp>
+#include <tradeoff/key_table.hpp>
 #include <tradeoff/kv_cache.hpp>
 #include <tradeoff/kv_layout.hpp>
 #include <tradeoff/latency.hpp>
@@ -26,11 +28,13 @@
 #include <tradeoff/pareto.hpp>
 #include <tradeoff/pareto_archive.hpp>
 #include <tradeoff/quantile.hpp>
-#include <tradeoff/quantile_method.hpp>
 #include <tradeoff/quantile_interval.hpp>
+#include <tradeoff/quantile_method.hpp>
 #include <tradeoff/quantization.hpp>
 #include <tradeoff/rank_test.hpp>
 #include <tradeoff/request_lengths.hpp>
+#include <tradeoff/result_table.hpp>
+#include <tradeoff/row_mask.hpp>
 #include <tradeoff/sense.hpp>
 #include <tradeoff/serving.hpp>
 #include <tradeoff/serving_config.hpp>

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -83,13 +84,30 @@ int exercise_statistics() {
   const auto keys = column<Scalar>(1, 2, 1, 3, 2, 1);
   const auto g = tradeoff::group_by(keys);
   const tradeoff::group_summary s = tradeoff::summarize(g, y, {0.25, 0.75});
-  failures += tradeoff::count(g, y).size() != 3 || tradeoff::size(g, y).size() != 3;
+  failures += tradeoff::count(g, y).size() != 3 || tradeoff::group_sizes(g).size() != 3;
   failures += tradeoff::sum(g, y).size() != 3 || tradeoff::mean(g, y).size() != 3;
-  failures += tradeoff::var(g, y).size() != 3 || tradeoff::std(g, y).size() != 3;
-  failures += tradeoff::min(g, y).size() != 3 || tradeoff::max(g, y).size() != 3;
+  failures += tradeoff::var(g, y).size() != 3 || tradeoff::stddev(g, y).size() != 3;
+  failures += tradeoff::minimum(g, y).size() != 3 || tradeoff::maximum(g, y).size() != 3;
   failures += tradeoff::median(g, y).size() != 3 || tradeoff::quantile(g, y, 0.5).size() != 3;
   failures += tradeoff::iqr(g, y).size() != 3 || tradeoff::quantiles(g, y, {0.1, 0.9}).rows() != 3;
-  failures += s.count.size() != 3;
+  failures += s.count.size() != 3 || s.quantile(0.75).size() != 3 || s.iqr.size() != 3;
+  failures += tradeoff::describe(g, y).q50.size() != 3 || tradeoff::idxmin(g, y).size() != 3;
+  failures += tradeoff::idxmax(x) != 4 || tradeoff::idxmin(std::vector<double>{2.0, 1.0}) != 1;
+  const std::vector<std::string> names = {"a", "b", "a", "c", "b", "a"};
+  const tradeoff::row_mask keep = tradeoff::is_in(names, {"a", "b"}) && !tradeoff::equals(names, "c") && x > Scalar(0);
+  const auto multi = tradeoff::group_by({{"name", names}, {"key", keys}, {"flag", keep}}, keep);
+  failures += multi.groups() != 2 || multi.keys().column("name").text().size() != 2;
+  if constexpr (std::is_floating_point_v<Scalar>) {
+    failures += tradeoff::pareto_front(x, y, keep).size() == 0 || tradeoff::pareto_front_mask(x, y).size() != 6;
+    failures += tradeoff::pareto_ranks(x, y, keep).size() != 6;
+  }
+  tradeoff::result_table table = tradeoff::key_columns(multi);
+  table.add("median", tradeoff::median(multi, y)).add("n", tradeoff::count(multi, y));
+  std::ostringstream text;
+  tradeoff::write_csv(table.take(Eigen::Array2i(0, 1)), text);
+  tradeoff::write_markdown(tradeoff::to_table(g, s), text);
+  tradeoff::write_json(tradeoff::describe_table(g, {{"y", tradeoff::describe(g, y)}}), text);
+  failures += text.str().empty();
   return failures;
 }
 

@@ -236,22 +236,22 @@ void check_grouping(const Grouping& g, const expected_grouping<Key>& e, const st
                     int chosen_method, bool wrong_length, const lazy_text& context) {
   namespace ref = reference;
   const std::size_t groups = e.keys.size() + (e.nan_group ? 1 : 0);
-  expect(static_cast<std::size_t>(g.groups()) == groups && static_cast<std::size_t>(g.keys.size()) == groups,
-         "group_by: ", g.groups(), " groups (", g.keys.size(), " keys), expected ", groups, "\n", context);
+  expect(static_cast<std::size_t>(g.groups()) == groups && static_cast<std::size_t>(g.keys().size()) == groups,
+         "group_by: ", g.groups(), " groups (", g.keys().size(), " keys), expected ", groups, "\n", context);
   for (std::size_t j = 0; j < e.keys.size(); ++j) {
     const std::size_t at = e.nan_group && static_cast<int>(j) >= e.nan_code ? j + 1 : j;
-    expect(same_key(e.keys[j], key_at(g.keys, at)), "group_by: key ", at, " is ",
-           show_key(static_cast<Key>(key_at(g.keys, at))), ", expected ", show_key(e.keys[j]), "\n", context);
+    expect(same_key(e.keys[j], key_at(g.keys(), at)), "group_by: key ", at, " is ",
+           show_key(static_cast<Key>(key_at(g.keys(), at))), ", expected ", show_key(e.keys[j]), "\n", context);
   }
   if (e.nan_group) {
-    expect(is_nan_key(static_cast<Key>(key_at(g.keys, static_cast<std::size_t>(e.nan_code)))), "group_by(dropna = false): key ",
+    expect(is_nan_key(static_cast<Key>(key_at(g.keys(), static_cast<std::size_t>(e.nan_code)))), "group_by(dropna = false): key ",
            e.nan_code, " is not NaN\n", context);
   }
   expect(static_cast<std::size_t>(g.rows()) == values.size(), "group_by: rows() wrong\n", context);
   std::vector<std::vector<double>> members(groups);
   std::vector<int> sizes(groups, 0);
   for (std::size_t i = 0; i < values.size(); ++i) {
-    const int code = g.codes(static_cast<Eigen::Index>(i));
+    const int code = g.codes()(static_cast<Eigen::Index>(i));
     expect(code == e.codes[i], "group_by: row ", i, " has code ", code, ", expected ", e.codes[i], "\n", context);
     if (code >= 0) {
       members[static_cast<std::size_t>(code)].push_back(values[i]);
@@ -265,14 +265,14 @@ void check_grouping(const Grouping& g, const expected_grouping<Key>& e, const st
   const auto method = static_cast<tradeoff::quantile_method>(chosen_method);
   const std::vector<double> levels{q, 0.5, 0.25, 0.75};
   const Eigen::ArrayXi count = tradeoff::count(g, plain);
-  const Eigen::ArrayXi size = tradeoff::size(g, plain);
+  const Eigen::ArrayXi size = tradeoff::group_sizes(g);
   const Eigen::ArrayXd sum = tradeoff::sum(g, plain);
   const Eigen::ArrayXd mean = tradeoff::mean(g, plain);
   const Eigen::ArrayXd var = tradeoff::var(g, plain);
-  const Eigen::ArrayXd std = tradeoff::std(g, plain);
+  const Eigen::ArrayXd std = tradeoff::stddev(g, plain);
   const Eigen::ArrayXd var0 = tradeoff::var(g, plain, 0);
-  const Eigen::ArrayXd min = tradeoff::min(g, plain);
-  const Eigen::ArrayXd max = tradeoff::max(g, plain);
+  const Eigen::ArrayXd min = tradeoff::minimum(g, plain);
+  const Eigen::ArrayXd max = tradeoff::maximum(g, plain);
   const Eigen::ArrayXd median = tradeoff::median(g, plain);
   const Eigen::ArrayXd quantile = tradeoff::quantile(g, plain, q, method);
   const Eigen::ArrayXXd quantiles = tradeoff::quantiles(g, plain, levels, method);
@@ -299,8 +299,8 @@ void check_grouping(const Grouping& g, const expected_grouping<Key>& e, const st
     };
     expect(count(jj) == valid && summary.count(jj) == valid, "count: ", where, ": got ", count(jj), "/",
            summary.count(jj), ", expected ", valid, "\n", context);
-    expect(size(jj) == sizes[j] && g.sizes(jj) == sizes[j] && summary.size(jj) == sizes[j], "size: ", where,
-           ": got ", size(jj), "/", g.sizes(jj), "/", summary.size(jj), ", expected ", sizes[j], "\n", context);
+    expect(size(jj) == sizes[j] && g.sizes()(jj) == sizes[j] && summary.size(jj) == sizes[j], "size: ", where,
+           ": got ", size(jj), "/", g.sizes()(jj), "/", summary.size(jj), ", expected ", sizes[j], "\n", context);
     compare("sum", sum(jj), want_sum);
     compare("summarize.sum", summary.sum(jj), want_sum);
     compare("mean", mean(jj), ref::kahan_mean(v));

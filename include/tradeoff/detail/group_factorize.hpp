@@ -23,9 +23,24 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
-namespace tradeoff::detail {
+namespace tradeoff {
+
+template <typename Keys>
+class grouping;
+
+namespace detail {
+
+/// The one door through which group_by builds a grouping (whose constructor is private): the
+/// factorizations below produce codes and sizes that satisfy its invariants.
+struct grouping_access {
+  template <typename Keys>
+  static grouping<Keys> make(Keys keys, Eigen::ArrayXi codes, Eigen::ArrayXi sizes) {
+    return grouping<Keys>(std::move(keys), std::move(codes), std::move(sizes));
+  }
+};
 
 /// Open-addressing hash table (linear probing, load <= 1/2) from keyed 64-bit hashes to dense ids
 /// (first-appearance order). The caller hashes its keys with keyed_bits_hash (invertible, so the
@@ -344,6 +359,7 @@ factorized<std::string> factorize_strings(Eigen::Index rows, KeyAt key_at, Selec
   return f;
 }
 
-}  // namespace tradeoff::detail
+}  // namespace detail
+}  // namespace tradeoff
 
 #endif  // TRADEOFF_DETAIL_GROUP_FACTORIZE_HPP

@@ -24,7 +24,19 @@ struct group_accumulator {
   double min = std::numeric_limits<double>::infinity();
   double max = -std::numeric_limits<double>::infinity();
   std::int64_t fill = 0;  // next free slot of the group in the buffer
+  double running_mean = 0.0;  // Welford's update in row order, pandas' group_var
+  double squares = 0.0;       // Welford's M2
+  std::int64_t valid = 0;     // values seen so far (Welford's n)
 };
+
+/// Welford's update as pandas' group_var (1.5.3): mean += (x - old) / n; M2 += (x - mean)(x - old),
+/// with the product rounded before it is added (no contraction).
+inline void welford_add(double& running_mean, double& squares, std::int64_t& valid, double x) noexcept {
+  ++valid;
+  const double old_mean = running_mean;
+  running_mean += (x - old_mean) / static_cast<double>(valid);
+  squares = add_product(squares, x - running_mean, x - old_mean);
+}
 
 /// pandas' Kahan step (group_sum, group_mean in _libs/groupby.pyx, 1.5.3): y = x - c;
 /// t = s + y; c = (t - s) - y; s = t. No products, so no contraction can alter it.
@@ -33,6 +45,12 @@ inline void kahan_add(double& sum, double& compensation, double x) noexcept {
   const double t = sum + y;
   compensation = (t - sum) - y;
   sum = t;
+}
+
+/// Welford's M2 / (n − ddof), NaN when n <= ddof (pandas' group_var).
+inline double welford_variance(double squares, std::int64_t valid, int ddof) noexcept {
+  return valid <= ddof ? std::numeric_limits<double>::quiet_NaN()
+                       : squares / (static_cast<double>(valid) - static_cast<double>(ddof));
 }
 
 /// Scatter result: group g's valid values are buffer[offset[g], offset[g] + count[g]).
@@ -84,6 +102,7 @@ scattered scatter_groups(const Eigen::ArrayXi& codes, const Eigen::ArrayXi& size
       if (x > a.max) {
         a.max = x;
       }
+      welford_add(a.running_mean, a.squares, a.valid, x);
     }
   }
   return s;

@@ -175,7 +175,7 @@ TEST_CASE("the first attainment surface is the front of all points and the last 
   CHECK(tradeoff::median_attainment_level(s.sets) == 2);
 }
 
-TEST_CASE("a run with no valid point counts as a set that attains nothing") {
+TEST_CASE("E180 a run with no valid point counts as a set that attains nothing") {
   const std::vector<double> x = {1, 2, std::numeric_limits<double>::quiet_NaN()};
   const std::vector<double> y = {2, 1, 0};
   const tradeoff::attainment_surfaces s = tradeoff::empirical_attainment(runs_of({0, 1, 2}), column(x), column(y));
@@ -183,6 +183,11 @@ TEST_CASE("a run with no valid point counts as a set that attains nothing") {
   CHECK(surface_of(s, 1) == std::vector<vertex>{{1, 2}, {2, 1}});
   CHECK(surface_of(s, 2) == std::vector<vertex>{{2, 2}});
   CHECK(surface_of(s, 3).empty());
+  const Eigen::ArrayXd missing = Eigen::ArrayXd::Constant(3, std::numeric_limits<double>::quiet_NaN());
+  const tradeoff::attainment_surfaces none = tradeoff::empirical_attainment(runs_of({0, 1, 2}), missing, column(y));
+  CHECK(none.sets == 3);
+  CHECK(none.x.size() == 0);
+  CHECK((none.start == 0).all());
 }
 
 TEST_CASE("attainment levels follow moocore's percentile rule") {

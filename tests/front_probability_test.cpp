@@ -203,6 +203,21 @@ TEST_CASE("front probability under normal noise equals its Monte Carlo definitio
   }
 }
 
+TEST_CASE("E175 a configuration without a valid run has probability NaN and is on no front") {
+  const Eigen::ArrayXi key = (Eigen::ArrayXi(5) << 0, 0, 1, 1, 2).finished();
+  Eigen::ArrayXXd points(5, 2);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  points << 1, 2, 2, 1, nan, 0, 0, nan, 3, 3;
+  const auto r = tradeoff::front_probability(tradeoff::group_by(key), points);
+  CHECK(r.count(1) == 0);
+  CHECK(std::isnan(r.probability(1)));
+  CHECK(r.estimate.row(1).isNaN().all());
+  CHECK(!(r.front == 1).any());
+  CHECK(r.count(2) == 1);  // one run: a fixed point, here dominated in every resample
+  CHECK(r.probability(2) == 0.0);
+  CHECK(r.probability(0) == 1.0);
+}
+
 TEST_CASE("zero noise gives probability 1 on the measured front and 0 off it") {
   Eigen::ArrayXXd points(4, 2);
   points << 1, 4, 2, 2, 3, 3, 4, 1;

@@ -3,6 +3,7 @@
 // or summing its resampled runs, and the front by pairwise dominance.
 #include <tradeoff/front_probability.hpp>
 
+#include <tradeoff/detail/float_exact.hpp>
 #include <tradeoff/detail/normal_distribution.hpp>
 #include <tradeoff/detail/random_stream.hpp>
 
@@ -184,8 +185,8 @@ TEST_CASE("front probability under normal noise equals its Monte Carlo definitio
       for (Eigen::Index j = 0; j < 2; ++j) {
         const std::uint64_t word = streams[static_cast<std::size_t>(i)].next64();
         const double u = (static_cast<double>(word >> 11U) + 0.5) / 9007199254740992.0;
-        table[static_cast<std::size_t>(i)].push_back(points(i, j) +
-                                                     scale(j) * tradeoff::detail::normal_quantile(u));
+        table[static_cast<std::size_t>(i)].push_back(
+            tradeoff::detail::add_product(points(i, j), scale(j), tradeoff::detail::normal_quantile(u)));
       }
     }
     const std::vector<bool> on = brute_front(table, {sense::minimize, sense::minimize});

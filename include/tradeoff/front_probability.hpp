@@ -28,6 +28,7 @@
 
 #include <tradeoff/bootstrap.hpp>
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/float_exact.hpp>
 #include <tradeoff/detail/front_membership.hpp>
 #include <tradeoff/detail/grouping_rows.hpp>
 #include <tradeoff/detail/number_text.hpp>
@@ -57,7 +58,7 @@ struct front_probability_options {
 /// @brief Per configuration (group, or row for the noise model): how likely it is on the front.
 struct front_probability_result {
   Eigen::ArrayXd probability;  ///< fraction of resamples (draws) whose front holds it; NaN if it has no valid run
-  Eigen::ArrayXXd estimate;    ///< configurations × objectives: the statistic of its valid runs (the measured row in (b))
+  Eigen::ArrayXXd estimate;    ///< configurations × objectives: the statistic of its valid runs (measured rows in (b))
   Eigen::ArrayXi front;        ///< indices of the configurations on the front of `estimate` (pareto_front's order)
   Eigen::ArrayXi count;        ///< valid runs (rows without NaN) per configuration; 0 or 1 in (b)
 };
@@ -235,7 +236,9 @@ template <typename DerivedPoints, typename DerivedScale>
     for (Eigen::Index i = 0; i < n; ++i) {
       detail::random_stream& stream = streams[static_cast<std::size_t>(i)];
       for (Eigen::Index j = 0; j < d; ++j) {
-        table(i, j) = measured(i, j) + scale[static_cast<std::size_t>(j)] * detail::standard_normal(stream);
+        // v + σ z with the product rounded first (no FMA contraction): the same bits on every build
+        const double z = detail::standard_normal(stream);
+        table(i, j) = detail::add_product(measured(i, j), scale[static_cast<std::size_t>(j)], z);
       }
     }
   });

@@ -6,6 +6,7 @@
 ///   frontnd:<dist>:<d>:<n>   dist = uniform | sphere                       →  frontnd_<dist>_<d>d_<n>.npy (n × d)
 ///   group:<n>:<k>            →  group_<n>_<k>.{codes (int32), ikeys (int64), values (float64)}.npy, names.txt
 ///   quantile:<n>             →  quantile_<n>.npy
+///   frontprob:<k>:<r>        →  frontprob_<k>_<r>.npy (k configurations × r seeds; columns config, x, y)
 ///   csv:<n>                  →  bench_<n>.csv in the 23-column schema of shared/FACTS.md
 /// Each spec's seed is a hash of the spec text, so an input never depends on which others are made.
 /// Random numbers come from std::mt19937_64 (fully specified by the standard) with our own
@@ -172,6 +173,27 @@ void quantile(const std::string& directory, const std::string& spec, const std::
   bench::write_npy(directory + "/quantile_" + n_text + ".npy", values);
 }
 
+/// k configurations on a noisy 2-D trade-off (x + y ≈ 1 + offset), r runs each with run-to-run
+/// noise (σ = 0.02), rows grouped by configuration: columns (configuration id, x, y).
+void frontprob(const std::string& directory, const std::string& spec, const std::string& k_text,
+               const std::string& r_text) {
+  random_source random(spec);
+  const std::size_t k = count_of(k_text);
+  const std::size_t r = count_of(r_text);
+  std::vector<double> rows;
+  rows.reserve(3 * k * r);
+  for (std::size_t c = 0; c < k; ++c) {
+    const double t = random.uniform();
+    const double offset = 0.3 * random.uniform() * random.uniform();
+    for (std::size_t run = 0; run < r; ++run) {
+      rows.push_back(static_cast<double>(c));
+      rows.push_back(t + offset + 0.02 * random.normal());
+      rows.push_back(1.0 - t + offset + 0.02 * random.normal());
+    }
+  }
+  bench::write_npy(directory + "/frontprob_" + k_text + "_" + r_text + ".npy", rows, 3);
+}
+
 /// Shortest round-trip text of a double, as pandas' to_csv writes it (repr).
 std::string shortest(double value) {
   std::array<char, 32> buffer{};
@@ -244,6 +266,8 @@ int main(int argc, char** argv) {
         frontnd(directory, spec, parts[1], parts[2], parts[3]);
       } else if (parts[0] == "group" && parts.size() == 3) {
         group(directory, spec, parts[1], parts[2]);
+      } else if (parts[0] == "frontprob" && parts.size() == 3) {
+        frontprob(directory, spec, parts[1], parts[2]);
       } else if (parts[0] == "quantile" && parts.size() == 2) {
         quantile(directory, spec, parts[1]);
       } else if (parts[0] == "csv" && parts.size() == 2) {

@@ -546,6 +546,55 @@ class Report:
             self.workload_table(workload, ["tradeoff", "tradeoff.read_csv", "pandas"],
                                 f"{number_label(rows)} rows ({bytes_text(size)})")
 
+    def how_sure_section(self):
+        """Issue 17: bootstrap intervals against scipy.stats.bootstrap, front membership probability."""
+        if not (self.workloads("bootstrap:") or self.workloads("bootgroup:") or self.workloads("frontprob:")):
+            return
+        self.emit("## How sure: bootstrap intervals and Pareto fronts under noise")
+        self.emit()
+        self.emit("tradeoff and scipy 1.10.1 draw different resamples (xoshiro256** against numpy's PCG64), so the "
+                  "endpoints agree only statistically; the check reports how far apart they are, in units of the "
+                  "interval's width. Fed the same resample indices the endpoints are scipy's "
+                  "(tests/bootstrap_test.cpp).")
+        self.emit()
+
+        def closeness(workload, parts):
+            """Largest endpoint gap between tradeoff and scipy, in units of tradeoff's interval width."""
+            mine = [answer(self.work, workload, "tradeoff", part) for part in parts]
+            other = [answer(self.work, workload, "scipy", part) for part in parts]
+            if any(a is None for a in mine + other):
+                return {}
+            if len(parts) == 1:  # one [low, high] array
+                mine, other = [mine[0][:1], mine[0][1:]], [other[0][:1], other[0][1:]]
+            width = np.abs(mine[1] - mine[0])
+            gap = float(np.max(np.maximum(np.abs(mine[0] - other[0]), np.abs(mine[1] - other[1])) / width))
+            return {"scipy": Verdict(True, "reference (its own resamples)"),
+                    "tradeoff": Verdict(None, f"endpoints within {gap:.2f} interval widths of scipy's")}
+
+        for workload in self.workloads("bootstrap:"):
+            self.verdicts[workload] = closeness(workload, ["interval"])
+            self.workload_table(workload, ["tradeoff", "scipy"],
+                                f"BCa 95 % interval of the median of n = {number_label(workload.split(':')[1])} "
+                                "log-normal values, 9,999 resamples")
+        for workload in self.workloads("bootgroup:"):
+            self.verdicts[workload] = closeness(workload, ["low", "high"])
+            _, rows, groups = workload.split(":")
+            self.workload_table(workload, ["tradeoff", "scipy"],
+                                f"percentile 95 % intervals of the median for {groups} groups, "
+                                f"{number_label(rows)} rows in all, 9,999 resamples each")
+        for workload in self.workloads("frontprob:"):
+            probability = answer(self.work, workload, "tradeoff", "probability")
+            if probability is not None:
+                valid = bool(np.all((probability >= 0) & (probability <= 1)))
+                self.verdicts[workload] = {"tradeoff": Verdict(None, f"no peer; {int(np.sum(probability > 0))} "
+                                                               f"configurations ever on the front, "
+                                                               f"{int(np.sum(probability == 1))} always"
+                                                               + ("" if valid else "; **outside [0, 1]**"))}
+            _, configs, seeds = workload.split(":")
+            self.workload_table(workload, ["tradeoff"],
+                                f"Pareto membership probability, {configs} configurations × {seeds} seeds, "
+                                "2 objectives, 1,000 resamples")
+
     # --- targets, scaling, memory ----------------------------------------------------------------
 
     def cpu(self, workload, implementation):
@@ -599,6 +648,14 @@ class Report:
                 if judged:
                     self.speed_target(f"{label}: `summarize` vs the floor", (workload, "tradeoff.summarize"),
                                       (workload, "floor"), "≤ 1.5× the floor's time", fraction_at_most=1.5)
+        self.speed_target("BCa interval of a median, n = 1,000, 9,999 resamples, vs scipy.stats.bootstrap",
+                          ("bootstrap:1e3", "tradeoff"), ("bootstrap:1e3", "scipy"), "≤ 0.1× scipy's time",
+                          fraction_at_most=0.1)
+        self.speed_target("percentile intervals of the median, 100 groups × 1,000 rows, vs scipy looped",
+                          ("bootgroup:1e5:100", "tradeoff"), ("bootgroup:1e5:100", "scipy"), "≤ 0.05× scipy's time",
+                          fraction_at_most=0.05)
+        self.time_target("Pareto membership probability, 300 configurations × 5 seeds, 1,000 resamples",
+                         ("frontprob:300:5", "tradeoff"), 50e-3)
         self.speed_target("CSV load, 1e6 rows, vs pandas.read_csv", ("csv:1e6", "tradeoff"), ("csv:1e6", "pandas"),
                           "≤ 1× pandas' time", fraction_at_most=1.0)
         line = self.memory.get(("front2d:line:1e6", "tradeoff"))
@@ -621,7 +678,8 @@ class Report:
         if entry:
             self.target("`summarize` extra memory, 1e7 rows", f"{entry[0] / entry[1]:.1f} B/row",
                         "≤ one copy of the values (8 B/row) + O(groups)", entry[0] <= 8 * entry[1] + 16 * 2**20)
-        checked = [(w, v) for w, per in self.verdicts.items() for i, v in per.items() if i == "tradeoff"]
+        checked = [(w, v) for w, per in self.verdicts.items() for i, v in per.items()
+                   if i == "tradeoff" and not w.startswith(("bootstrap:", "bootgroup:", "frontprob:"))]
         exact = sum(1 for _, v in checked if v.ok is True)
         close = [w for w, v in checked if v.ok == CLOSE]
         wrong = [w for w, v in checked if v.ok is False]
@@ -870,6 +928,7 @@ class Report:
         self.group_section()
         self.quantile_section()
         self.csv_section()
+        self.how_sure_section()
         self.scaling(figure_path)
         self.memory_section()
         self.moocore_table()

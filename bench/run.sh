@@ -49,7 +49,7 @@ python=/usr/bin/python3   # Debian's interpreter: numpy 1.24, pandas 1.5.3, DEAP
 # The build needs what .ci/install-deps installs; the peers need these too. node and npm count as
 # present when their commands exist (a NodeSource nodejs bundles npm and conflicts with Debian's npm).
 packages=(g++ cmake ninja-build libeigen3-dev libfccp-dev libbenchmark-dev libpagmo-dev
-          python3-numpy python3-pandas python3-deap gnuplot-nox fonts-dejavu-core time)
+          python3-numpy python3-pandas python3-scipy python3-deap gnuplot-nox fonts-dejavu-core time)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 missing=()
@@ -106,6 +106,7 @@ if [[ "$mode" == quick ]]; then
   group_sets=(1e6:3 1e5:100)
   quantile_size=1e6
   csv_sizes=(1e5)
+  frontprob_sets=(300:5)
 else
   front2d_sizes=(1e4 1e5 1e6)
   front2d_shapes=(uniform anti1e-2 anti1e-4 line)
@@ -121,6 +122,7 @@ else
   group_sets=(1e6:3 1e6:10000 1e7:3 1e7:10000)
   quantile_size=1e7
   csv_sizes=(1e5 1e6)
+  frontprob_sets=(300:5)
 fi
 
 specs=()
@@ -145,6 +147,10 @@ for entry in "${igd_sets[@]}"; do
 done
 for entry in "${group_sets[@]}"; do specs+=("group:$entry"); done
 specs+=("quantile:$quantile_size")
+# how sure (issue 17): the BCa interval of a median of 1,000 values, percentile intervals of 100
+# groups of about 1,000 rows, front membership of 300 configurations × 5 seeds
+specs+=("quantile:1e3" "group:1e5:100")
+for entry in "${frontprob_sets[@]}"; do specs+=("frontprob:$entry"); done
 for n in "${csv_sizes[@]}"; do specs+=("csv:$n"); done
 mapfile -t specs < <(printf '%s\n' "${specs[@]}" | sort -u)
 say "generating ${#specs[@]} inputs in $work/in"
@@ -256,6 +262,16 @@ for n in "${csv_sizes[@]}"; do
   input="$work/in/bench_$n.csv"
   record tradeoff "csv:$n" "$bin/bench_tradeoff" csv --input "$input"
   record pandas "csv:$n" "$python" "$peers/python_peers.py" csv --input "$input"
+done
+
+input="$work/in/quantile_1e3.npy"
+record tradeoff "bootstrap:1e3" "$bin/bench_tradeoff" bootstrap --values "$input"
+record scipy "bootstrap:1e3" "$python" "$peers/python_peers.py" bootstrap --values "$input"
+record tradeoff "bootgroup:1e5:100" "$bin/bench_tradeoff" bootgroup --stem "$work/in/group_1e5_100"
+record scipy "bootgroup:1e5:100" "$python" "$peers/python_peers.py" bootgroup --stem "$work/in/group_1e5_100"
+for entry in "${frontprob_sets[@]}"; do
+  IFS=: read -r configs seeds <<< "$entry"
+  record tradeoff "frontprob:$configs:$seeds" "$bin/bench_tradeoff" frontprob --input "$work/in/frontprob_${configs}_$seeds.npy"
 done
 
 if [[ "$mode" == default ]]; then

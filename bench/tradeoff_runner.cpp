@@ -10,6 +10,9 @@
 ///   bench_tradeoff quantile --values F             quantiles(values, {0.25, 0.5, 0.75}) and median(values)
 ///   bench_tradeoff group    --stem S --keys int|string --values F   group_by(keys) + summarize(grouping, values)
 ///   bench_tradeoff csv      --input F.csv          read_csv(path) + numeric(name) of every numeric column
+///   bench_tradeoff bootstrap --values F            bootstrap_interval(values, median) (BCa, 9,999 resamples)
+///   bench_tradeoff bootgroup --stem S              bootstrap_interval(group_by(codes), values, median), percentile
+///   bench_tradeoff frontprob --input F             front_probability(group_by(config), [x y]) (median, 1,000 resamples)
 /// Common options: --workload NAME --runs R --answers PREFIX. Inputs are in memory (Eigen arrays,
 /// std::vector<std::string>) before the clock starts; only the library call is timed. Prints
 /// RESULT and MEMORY lines (common/harness.hpp) and writes each answer as .npy for bench/report.py.
@@ -17,6 +20,8 @@
 #include "common/harness.hpp"
 #include "common/npy.hpp"
 
+#include <tradeoff/bootstrap.hpp>
+#include <tradeoff/front_probability.hpp>
 #include <tradeoff/hypervolume.hpp>
 #include <tradeoff/hypervolume_contributions.hpp>
 #if __has_include(<tradeoff/indicators.hpp>)
@@ -243,6 +248,38 @@ int run(const bench::options& options) {
     return run_group(options);
   } else if (options.task == "csv") {
     return run_csv(options);
+  } else if (options.task == "bootstrap") {
+    const Eigen::ArrayXd values = to_eigen(bench::read_npy<double>(options.get("values")).data);
+    tradeoff::confidence_interval interval;
+    measure(options, "tradeoff", static_cast<std::size_t>(values.size()), interval,
+            [&] { return tradeoff::bootstrap_interval(values, tradeoff::statistic::median()); },
+            "bootstrap_interval(values, median): BCa, 9,999 resamples, seed 0");
+    const double endpoints[2] = {interval.low, interval.high};
+    bench::write_npy(answers + ".tradeoff.interval.npy", endpoints, 2);
+  } else if (options.task == "bootgroup") {
+    const std::string stem = options.get("stem");
+    const Eigen::ArrayXd values = to_eigen(bench::read_npy<double>(stem + ".values.npy").data);
+    const auto codes = bench::read_npy<std::int32_t>(stem + ".codes.npy").data;
+    const Eigen::ArrayXi keys = Eigen::Map<const Eigen::ArrayXi>(codes.data(), static_cast<Eigen::Index>(codes.size()));
+    const auto grouping = tradeoff::group_by(keys);
+    tradeoff::bootstrap_options percentile;
+    percentile.method = tradeoff::interval_method::percentile;
+    tradeoff::group_intervals intervals;
+    measure(options, "tradeoff", static_cast<std::size_t>(values.size()), intervals,
+            [&] { return tradeoff::bootstrap_interval(grouping, values, tradeoff::statistic::median(), percentile); },
+            "bootstrap_interval(grouping, values, median): percentile, 9,999 resamples per group");
+    bench::write_npy(answers + ".tradeoff.low.npy", to_doubles(intervals.low));
+    bench::write_npy(answers + ".tradeoff.high.npy", to_doubles(intervals.high));
+  } else if (options.task == "frontprob") {
+    const Eigen::ArrayXXd table = to_eigen(bench::read_npy<double>(options.get("input")));
+    const Eigen::ArrayXi config = table.col(0).cast<int>();
+    const Eigen::ArrayXXd points = table.rightCols(2);
+    const auto configurations = tradeoff::group_by(config);
+    tradeoff::front_probability_result result;
+    measure(options, "tradeoff", static_cast<std::size_t>(points.rows()), result,
+            [&] { return tradeoff::front_probability(configurations, points); },
+            "front_probability(grouping, [x y]): medians, 1,000 resamples");
+    bench::write_npy(answers + ".tradeoff.probability.npy", to_doubles(result.probability));
   } else {
     throw std::invalid_argument("unknown task " + options.task);
   }

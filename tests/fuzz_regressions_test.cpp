@@ -4,6 +4,7 @@
 // suites cover them without clang or libFuzzer. docs/fuzzing.md lists each regression.
 #include "fuzz/check_csv.hpp"
 #include "fuzz/check_intervals.hpp"
+#include "fuzz/check_noise.hpp"
 #include "fuzz/check_pareto.hpp"
 #include "fuzz/check_stats.hpp"
 
@@ -71,4 +72,8 @@ TEST_CASE("fuzz_stats: the seed corpus and the kept regressions pass the statist
 
 TEST_CASE("fuzz_intervals: the seed corpus and the kept regressions pass the interval and rank-test properties") {
   replay("fuzz_intervals", tradeoff_fuzz::check_intervals, 10);
+}
+
+TEST_CASE("fuzz_noise: the seed corpus and the kept regressions pass the attainment and front-probability properties") {
+  replay("fuzz_noise", tradeoff_fuzz::check_noise, 10);
 }

@@ -10,6 +10,8 @@ Run with Debian's interpreter (/usr/bin/python3: numpy 1.24, pandas 1.5.3, DEAP 
     python_peers.py quantile --values F           numpy.quantile, numpy.percentile, numpy.median
     python_peers.py csv      --input F.csv        pandas.read_csv (C engine) + to_numeric(errors="coerce")
     python_peers.py igd_plus --input F --reference-set G   IGD+ by numpy broadcasting, in blocks of R
+    python_peers.py bootstrap --values F          scipy.stats.bootstrap(median, BCa, 9,999 resamples, vectorised)
+    python_peers.py bootgroup --stem S            the same, percentile, looped over the groups
 
 Common options: --workload NAME --runs R --answers PREFIX. Prints the RESULT lines of
 bench/common/harness.hpp and saves each answer as .npy. Inputs are in memory (numpy arrays, a
@@ -190,9 +192,46 @@ def igd_plus(args):
     np.save(args.answers + ".numpy.igd_plus.npy", np.array([value]))
 
 
+def scipy_median_interval(values, method, seed):
+    from scipy import stats
+
+    result = stats.bootstrap((values,), np.median, n_resamples=9999, confidence_level=0.95, method=method,
+                             vectorized=True, random_state=np.random.default_rng(seed))
+    return result.confidence_interval.low, result.confidence_interval.high
+
+
+def bootstrap(args):
+    import scipy
+
+    values = np.load(args.values)
+    seconds, interval = timed(args.runs, lambda: scipy_median_interval(values, "BCa", 0))
+    report(args.workload, "scipy", seconds, f"scipy {scipy.__version__} stats.bootstrap(np.median, method='BCa', "
+           "vectorized=True), 9,999 resamples")
+    np.save(args.answers + ".scipy.interval.npy", np.array(interval, dtype=np.float64))
+
+
+def bootgroup(args):
+    import scipy
+
+    codes = np.load(args.stem + ".codes.npy")
+    values = np.load(args.stem + ".values.npy")
+    groups = [values[codes == g] for g in range(int(codes.max()) + 1)]  # split before the clock
+
+    def looped():
+        return [scipy_median_interval(group, "percentile", g) for g, group in enumerate(groups)]
+
+    runs = min(args.runs, 1)  # about 25 s a run
+    seconds, intervals = timed(runs, looped)
+    report(args.workload, "scipy", seconds, f"scipy {scipy.__version__} stats.bootstrap(np.median, "
+           "method='percentile', vectorized=True) looped over the groups")
+    np.save(args.answers + ".scipy.low.npy", np.array([low for low, _ in intervals], dtype=np.float64))
+    np.save(args.answers + ".scipy.high.npy", np.array([high for _, high in intervals], dtype=np.float64))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("task", choices=["front2d", "deap", "group", "quantile", "csv", "igd_plus"])
+    parser.add_argument("task", choices=["front2d", "deap", "group", "quantile", "csv", "igd_plus", "bootstrap",
+                                         "bootgroup"])
     for option in ["input", "values", "stem", "keys", "mode", "reference-set"]:
         parser.add_argument("--" + option)
     parser.add_argument("--workload", required=True)
@@ -200,7 +239,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     {"front2d": front2d, "deap": deap_sort, "group": group, "quantile": quantile, "csv": csv,
-     "igd_plus": igd_plus}[args.task](args)
+     "igd_plus": igd_plus, "bootstrap": bootstrap, "bootgroup": bootgroup}[args.task](args)
 
 
 if __name__ == "__main__":

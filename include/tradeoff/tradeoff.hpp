@@ -7,11 +7,13 @@
 /// Needs the tradeoff::tradeoff CMake target (Eigen, and fast-cpp-csv-parser for csv.hpp).
 /// Code that needs only the math may include the headers it uses and link tradeoff::core.
 
+#include <tradeoff/attainment.hpp>
 #include <tradeoff/bootstrap.hpp>
 #include <tradeoff/calibration.hpp>
 #include <tradeoff/csv.hpp>
 #include <tradeoff/duplicates.hpp>
 #include <tradeoff/fixed_vram.hpp>
+#include <tradeoff/front_probability.hpp>
 #include <tradeoff/gpu.hpp>
 #include <tradeoff/group.hpp>
 #include <tradeoff/hypervolume.hpp>

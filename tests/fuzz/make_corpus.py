@@ -185,8 +185,35 @@ def intervals_seeds():
         write("fuzz_intervals", name, data)
 
 
+def noise_seeds():
+    """check_noise.hpp: [flags] [sets] [n] then n x ([set] [x] [y]), then [resamples] [seed] [scale x] [scale y]."""
+    def case(flags, sets, points, tail=bytes([7, 3, 2, 1])):
+        body = b"".join(bytes([s]) + x + y for s, x, y in points)
+        return bytes([flags, sets, len(points)]) + body + tail
+    g = lambda v: bytes([grid(v)])
+    seeds = {
+        "empty": b"",
+        "one_set": case(0, 0, [(0, g(1), g(4)), (0, g(2), g(2)), (0, g(4), g(1))]),
+        "three_runs": case(0, 2, [(0, g(1), g(4)), (0, g(3), g(1)), (1, g(2), g(2)), (1, g(2), g(3)),
+                                  (1, g(4), g(1)), (2, g(1), g(5)), (2, g(5), g(0))]),
+        "ties_and_duplicates": case(1, 3, [(k % 4, g(k % 3), g((7 * k) % 3)) for k in range(16)]),
+        "maximise_both": case(3, 4, [(k % 5, g(k % 6), g((5 * k) % 7)) for k in range(20)], bytes([15, 9, 3, 5])),
+        "nan_and_inf": case(2, 2, [(0, bytes([NAN]), g(1)), (1, bytes([INF]), g(0)), (2, g(2), bytes([NINF])),
+                                   (0, g(3), g(3)), (1, bytes([NZERO]), g(4)), (2, g(0), g(4))]),
+        "empty_run": case(0, 2, [(0, g(1), g(1)), (1, bytes([NAN]), g(2)), (2, g(2), g(0))]),
+        "extremes": case(1, 1, [(0, bytes([DMAX]), g(1)), (1, bytes([NDMAX]), bytes([DENORM])),
+                                (0, bytes([NDENORM]), g(2)), (1, bytes([HALF, 77]), bytes([MILLI, 5, 9]))]),
+        "many_points": case(0, 5, [(k % 6, g((k * 5) % 11), g((k * 7) % 11)) for k in range(24)], bytes([255, 0, 7, 7])),
+        "zero_noise": case(0, 1, [(0, g(1), g(3)), (1, g(2), g(2)), (0, g(3), g(1)), (1, g(4), g(4))],
+                           bytes([4, 1, 0, 0])),
+    }
+    for name, data in seeds.items():
+        write("fuzz_noise", name, data)
+
+
 if __name__ == "__main__":
     csv_seeds()
     pareto_seeds()
     stats_seeds()
     intervals_seeds()
+    noise_seeds()

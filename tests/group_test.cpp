@@ -418,7 +418,9 @@ TEST_CASE("group_by and the grouped reductions accept Eigen matrix types (Vector
 
 TEST_CASE("group_by: keys crafted to collide cost about what random keys cost (issue 21)") {
   // The old table hashed with a fixed Fibonacci multiplier and strings with std::hash: keys
-  // built to share one slot made group_by quadratic (20k such keys: 0.5 s, random: 3 ms).
+  // built to share one slot made group_by quadratic (20k such keys: 0.5 s, random: 3 ms, 170x).
+  // The bound, 20x random + 10 ms (fastest of 5), still fails that by 7x and holds on a machine
+  // whose other jobs slow one of the two timings (it failed at 5x + 2 ms under load 14-16).
   const std::size_t n = 20000;
   const std::vector<std::uint64_t> crafted = tradeoff_test::fibonacci_colliding_patterns(n);
   std::mt19937_64 generator(21);
@@ -446,22 +448,22 @@ TEST_CASE("group_by: keys crafted to collide cost about what random keys cost (i
   }
   Eigen::Index groups = 0;
   const auto cost = [&](const auto& keys) {
-    return tradeoff_test::fastest_seconds([&] { groups += tradeoff::group_by(keys).groups(); }, 3);
+    return tradeoff_test::fastest_seconds([&] { groups += tradeoff::group_by(keys).groups(); }, 5);
   };
-  const double budget = 2e-3;  // absolute slack for a tiny, noisy baseline
+  const double budget = 10e-3;  // absolute slack for a tiny, noisy baseline (a loaded CI machine)
   const double random_int_cost = cost(random_int);
   const double crafted_int_cost = cost(crafted_int);
   INFO("int64: random " << random_int_cost << " s, crafted " << crafted_int_cost << " s");
-  CHECK(crafted_int_cost < 5.0 * random_int_cost + budget);
+  CHECK(crafted_int_cost < 20.0 * random_int_cost + budget);
   const double random_double_cost = cost(random_double);
   const double crafted_double_cost = cost(crafted_double);
   INFO("double: random " << random_double_cost << " s, crafted " << crafted_double_cost << " s");
-  CHECK(crafted_double_cost < 5.0 * random_double_cost + budget);
+  CHECK(crafted_double_cost < 20.0 * random_double_cost + budget);
   const double random_string_cost = cost(random_strings);
   const double crafted_string_cost = cost(crafted_strings);
   INFO("string: random " << random_string_cost << " s, crafted " << crafted_string_cost << " s");
-  CHECK(crafted_string_cost < 5.0 * random_string_cost + budget);
-  CHECK(groups == static_cast<Eigen::Index>(3 * (4 * n + 2 * (n / 2))));
+  CHECK(crafted_string_cost < 20.0 * random_string_cost + budget);
+  CHECK(groups == static_cast<Eigen::Index>(5 * (4 * n + 2 * (n / 2))));
 #if defined(__GLIBCXX__)
   const std::hash<std::string> std_hash;
   CHECK(std_hash(crafted_strings.front()) == std_hash(crafted_strings.back()));  // the test is hostile here

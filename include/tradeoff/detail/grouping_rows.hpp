@@ -6,6 +6,7 @@
 /// (front_probability, empirical_attainment). Internal. The one place these headers read a
 /// grouping's row codes, so a change of the grouping's representation touches only this file.
 
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/group.hpp>
 
 #include <Eigen/Core>
@@ -18,17 +19,17 @@ namespace tradeoff::detail {
 /// The group of row i (in [0, g.groups())), or -1 if the grouping dropped the row.
 template <typename Keys>
 [[nodiscard]] int group_of_row(const grouping<Keys>& g, Eigen::Index i) {
-  return g.codes(i);
+  return g.codes()(i);
 }
 
-/// Checks that a grouping is consistent and has `rows` rows (the rows of `argument`).
+/// Checks that the grouping has `rows` rows (the rows of `argument`); its codes and sizes are
+/// consistent by construction (group.hpp), so this is O(1).
 template <typename Keys>
 void check_grouping_rows(const grouping<Keys>& g, Eigen::Index rows, const char* function, const char* argument) {
   if (rows != g.rows()) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": " + argument + " has " +
+    throw std::invalid_argument(error_prefix(function) + argument + " has " +
                                 std::to_string(rows) + " rows but the grouping has " + std::to_string(g.rows()));
   }
-  check_grouping(g, function);
 }
 
 }  // namespace tradeoff::detail

@@ -190,6 +190,7 @@ class table;
 
 namespace detail {
 class csv_builder;
+class table_assembler;
 }  // namespace detail
 
 /// @brief The cells of a CSV file, by column, as read by `read_csv`.
@@ -338,6 +339,7 @@ class table {
 
  private:
   friend class detail::csv_builder;
+  friend class detail::table_assembler;  // tables read from JSON (tradeoff/json.hpp)
 
   [[nodiscard]] boolean_column read_booleans(const std::string& name, const char* function,
                                              bool allow_missing) const {
@@ -451,6 +453,9 @@ class table {
   std::vector<std::pair<Eigen::Index, std::size_t>> line_marks_;  // (row, its line) after blank lines
   std::vector<std::string> na_values_;  // csv_options::na_values
   std::vector<double> na_numbers_;      // those of them that are numbers, as doubles
+  // Decimal cells are read correctly rounded whatever the precision asked (tables from JSON,
+  // whose numbers are stored as the shortest text of the value pandas' read_json gives).
+  bool decimals_round_trip_ = false;
 };
 
 namespace detail {
@@ -1259,7 +1264,7 @@ inline numeric_column table::numeric_with_report(const std::string& name,
       ++missing;
       continue;
     }
-    const bool parsed = precision == float_precision::pandas
+    const bool parsed = precision == float_precision::pandas && !decimals_round_trip_
                             ? detail::parse_pandas_double(text, value)
                             : detail::parse_round_trip_double(text, value);
     if ((parsed || detail::parse_infinity(text, value)) && !(extra && is_na_number(value))) {

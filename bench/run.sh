@@ -104,6 +104,7 @@ if [[ "$mode" == quick ]]; then
   group_sets=(1e6:3 1e5:100)
   quantile_size=1e6
   csv_sizes=(1e5)
+  json_sizes=(1e4)
 else
   front2d_sizes=(1e4 1e5 1e6)
   front2d_shapes=(uniform anti1e-2 anti1e-4 line)
@@ -117,6 +118,7 @@ else
   group_sets=(1e6:3 1e6:10000 1e7:3 1e7:10000)
   quantile_size=1e7
   csv_sizes=(1e5 1e6)
+  json_sizes=(1.6e5)  # about 100 MB of JSON Lines (bench_gen jsonl)
 fi
 
 specs=()
@@ -134,6 +136,7 @@ done
 for entry in "${group_sets[@]}"; do specs+=("group:$entry"); done
 specs+=("quantile:$quantile_size")
 for n in "${csv_sizes[@]}"; do specs+=("csv:$n"); done
+for n in "${json_sizes[@]}"; do specs+=("jsonl:$n"); done
 mapfile -t specs < <(printf '%s\n' "${specs[@]}" | sort -u)
 say "generating ${#specs[@]} inputs in $work/in"
 "$bin/bench_gen" "$work/in" "${specs[@]}"
@@ -225,6 +228,12 @@ for n in "${csv_sizes[@]}"; do
   input="$work/in/bench_$n.csv"
   record tradeoff "csv:$n" "$bin/bench_tradeoff" csv --input "$input"
   record pandas "csv:$n" "$python" "$peers/python_peers.py" csv --input "$input"
+done
+
+for n in "${json_sizes[@]}"; do
+  input="$work/in/bench_$n.jsonl"
+  record tradeoff "json:$n" "$bin/bench_tradeoff" json --input "$input"
+  record pandas "json:$n" "$python" "$peers/python_peers.py" json --input "$input"
 done
 
 if [[ "$mode" == default ]]; then

@@ -9,6 +9,7 @@ Run with Debian's interpreter (/usr/bin/python3: numpy 1.24, pandas 1.5.3, DEAP 
                                                             and pandas' own groupby().quantile
     python_peers.py quantile --values F           numpy.quantile, numpy.percentile, numpy.median
     python_peers.py csv      --input F.csv        pandas.read_csv (C engine) + to_numeric(errors="coerce")
+    python_peers.py json     --input F.jsonl      pandas.read_json(lines=True) + json_normalize + to_numeric
 
 Common options: --workload NAME --runs R --answers PREFIX. Prints the RESULT lines of
 bench/common/harness.hpp and saves each answer as .npy. Inputs are in memory (numpy arrays, a
@@ -170,16 +171,40 @@ def csv(args):
         np.save(f"{args.answers}.pandas.col-{name}.npy", data)
 
 
+def json_lines(args):
+    import pandas as pd
+
+    text_columns = {"run", "model.type", "model.moe"}
+
+    def load():
+        frame = pd.json_normalize(pd.read_json(args.input, lines=True, convert_dates=False).to_dict("records"))
+        return {name: pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=np.float64)
+                for name in frame.columns if name not in text_columns}
+
+    def load_flat():
+        frame = pd.read_json(args.input, lines=True, convert_dates=False)
+        return len(frame)
+
+    seconds, columns = timed(args.runs, load)
+    report(args.workload, "pandas", seconds,
+           "json_normalize(read_json(lines=True, convert_dates=False)) + to_numeric(errors='coerce') per column")
+    for name, data in columns.items():
+        np.save(f"{args.answers}.pandas.col-{name}.npy", data)
+    seconds, _ = timed(args.runs, load_flat)
+    report(args.workload + "-read_json", "pandas", seconds, "read_json(lines=True, convert_dates=False) alone (no flattening)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("task", choices=["front2d", "deap", "group", "quantile", "csv"])
+    parser.add_argument("task", choices=["front2d", "deap", "group", "quantile", "csv", "json"])
     for option in ["input", "values", "stem", "keys", "mode"]:
         parser.add_argument("--" + option)
     parser.add_argument("--workload", required=True)
     parser.add_argument("--answers", required=True)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    {"front2d": front2d, "deap": deap_sort, "group": group, "quantile": quantile, "csv": csv}[args.task](args)
+    {"front2d": front2d, "deap": deap_sort, "group": group, "quantile": quantile, "csv": csv,
+     "json": json_lines}[args.task](args)
 
 
 if __name__ == "__main__":

@@ -280,7 +280,10 @@ class table {
   /// conversion (exact text; a number among them also matches cells of the same value in step 4,
   /// as pandas' `na_fvalues` do).
   /// @param name       column name
-  /// @param precision  pandas' converter (default, bit-identical) or correctly rounded
+  /// @param precision  pandas' converter (default, bit-identical) or correctly rounded; a table
+  ///                   from `read_json` or `read_google_benchmark` stores its numbers as the
+  ///                   shortest text of the value pandas gives and reads decimals correctly
+  ///                   rounded with either (see docs/json.md)
   /// @return the values and the counts
   /// @throws csv_error when there is no column `name` (the message lists the available ones)
   /// @note Complexity O(rows × cell length); at most four passes over the column (usually one).

@@ -6,6 +6,9 @@
 #include "fuzz/check_intervals.hpp"
 #include "fuzz/check_pareto.hpp"
 #include "fuzz/check_stats.hpp"
+#if defined(TRADEOFF_TEST_JSON)
+#include "fuzz/check_json.hpp"
+#endif
 
 #include <doctest/doctest.h>
 
@@ -72,3 +75,9 @@ TEST_CASE("fuzz_stats: the seed corpus and the kept regressions pass the statist
 TEST_CASE("fuzz_intervals: the seed corpus and the kept regressions pass the interval and rank-test properties") {
   replay("fuzz_intervals", tradeoff_fuzz::check_intervals, 10);
 }
+
+#if defined(TRADEOFF_TEST_JSON)
+TEST_CASE("fuzz_json: the seed corpus and the kept regressions pass the JSON and Google Benchmark properties") {
+  replay("fuzz_json", tradeoff_fuzz::check_json, 8);
+}
+#endif

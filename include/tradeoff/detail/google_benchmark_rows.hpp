@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -80,6 +81,9 @@ class gbench_rows {
     std::size_t next = 0;
     const auto cell = [&](std::string_view name, std::string_view text) {
       const std::uint32_t id = out.column(name);
+      if (id == table_assembler::npos) {
+        throw std::length_error("tradeoff::read_google_benchmark: more than 65536 distinct columns");
+      }
       out.cell(id, text);
     };
     if (!fields.empty()) {

@@ -158,13 +158,13 @@ void read_json_records(std::string& text, std::size_t begin, json_layout layout,
         continue;
       }
     }
+    // (json_place_of counts the column from the line's first byte, a byte-order mark included)
     if (!handler.syntax_error()) {
-      fail(json_place{line_start, first_line, 1}, handler.problem());
+      fail(json_place_of(text, line_start), handler.problem());
     }
     const std::size_t position = handler.error_position();
-    const std::size_t column = position == 0 ? 1 : position;
-    const std::size_t offset = line_start + column - 1;
-    fail(json_place{offset, first_line, column}, "malformed JSON: " + handler.error_message());
+    fail(json_place_of(text, line_start + (position == 0 ? 0 : position - 1)),
+         "malformed JSON: " + handler.error_message());
   }
 }
 

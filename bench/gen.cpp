@@ -8,6 +8,7 @@
 ///   quantile:<n>             →  quantile_<n>.npy
 ///   frontprob:<k>:<r>        →  frontprob_<k>_<r>.npy (k configurations × r seeds; columns config, x, y)
 ///   csv:<n>                  →  bench_<n>.csv in the 23-column schema of shared/FACTS.md
+///   jsonl:<n>                →  bench_<n>.jsonl: the same rows as JSON Lines, partly nested
 /// Each spec's seed is a hash of the spec text, so an input never depends on which others are made.
 /// Random numbers come from std::mt19937_64 (fully specified by the standard) with our own
 /// uniform and Box–Muller transforms, so the files are the same with any standard library.
@@ -201,13 +202,16 @@ std::string shortest(double value) {
   return std::string(buffer.data(), result.ptr);
 }
 
-void csv(const std::string& directory, const std::string& spec, const std::string& n_text) {
+/// The 23 column names of the CSV schema.
+constexpr const char* csv_header =
+    "run,type,params_m,moe,num_blocks,dim,n_heads,kv_heads,max_context,down_dim_kv,"
+    "theoretical_cache_mb,measured_cache_mb,prefill_ms,val_loss,decode_gflops,prefill_gflops,"
+    "decode_arith_int,prefill_arith_int,decode_tflops_s,tps_64,tps_128,tps_256,tps_512";
+
+/// Writes `n` rows of the CSV schema, one line each, through `write(line)`.
+template <typename Write>
+void benchmark_rows(const std::string& spec, std::size_t n, Write&& write) {
   random_source random(spec);
-  const std::size_t n = count_of(n_text);
-  std::ofstream out(directory + "/bench_" + n_text + ".csv");
-  out << "run,type,params_m,moe,num_blocks,dim,n_heads,kv_heads,max_context,down_dim_kv,"
-         "theoretical_cache_mb,measured_cache_mb,prefill_ms,val_loss,decode_gflops,prefill_gflops,"
-         "decode_arith_int,prefill_arith_int,decode_tflops_s,tps_64,tps_128,tps_256,tps_512\n";
   const std::array<int, 6> dims{128, 192, 256, 384, 512, 768};
   const std::array<int, 3> blocks{8, 12, 16};
   const std::array<int, 10> down{32, 48, 64, 80, 96, 112, 128, 160, 192, 256};
@@ -244,8 +248,50 @@ void csv(const std::string& directory, const std::string& spec, const std::strin
         line += shortest(tps_base * (1.0 - 0.0002 * tokens) * (1 + 0.02 * random.normal()));
       }
     }
-    out << line << '\n';
+    write(line);
   }
+}
+
+void csv(const std::string& directory, const std::string& spec, const std::string& n_text) {
+  std::ofstream out(directory + "/bench_" + n_text + ".csv");
+  out << csv_header << '\n';
+  benchmark_rows(spec, count_of(n_text), [&](const std::string& line) { out << line << '\n'; });
+}
+
+/// JSON Lines of the same rows: the model's fields nested under "model" (so reading flattens
+/// them to model.type, model.params_m, …), throughput under "tps" (tps.64 …), a missing cell as
+/// null, a non-number as a string.
+void jsonl(const std::string& directory, const std::string& spec, const std::string& n_text) {
+  std::ofstream out(directory + "/bench_" + n_text + ".jsonl");
+  const auto names = split(csv_header, ',');
+  const std::array<const char*, 6> model_fields{"type", "params_m", "moe", "num_blocks", "dim", "n_heads"};
+  std::string json;
+  benchmark_rows(spec, count_of(n_text), [&](const std::string& line) {
+    auto cells = split(line, ',');
+    cells.resize(names.size());  // (getline drops a trailing empty cell)
+    const auto value = [&](std::size_t i) {
+      const std::string& cell = cells[i];
+      if (cell.empty()) {
+        return std::string("null");
+      }
+      if (cell == "True" || cell == "False") {
+        return std::string(cell == "True" ? "true" : "false");
+      }
+      const bool number = cell.find_first_not_of("0123456789.eE+-") == std::string::npos;
+      return number ? cell : "\"" + cell + "\"";
+    };
+    json = "{\"" + names[0] + "\": " + value(0) + ", \"model\": {";
+    for (std::size_t i = 1; i <= model_fields.size(); ++i) {
+      json += (i == 1 ? "\"" : ", \"") + names[i] + "\": " + value(i);
+    }
+    json += "}";
+    for (std::size_t i = model_fields.size() + 1; i < 19; ++i) {
+      json += ", \"" + names[i] + "\": " + value(i);
+    }
+    json += ", \"tps\": {\"64\": " + value(19) + ", \"128\": " + value(20) + ", \"256\": " + value(21) +
+            ", \"512\": " + value(22) + "}}";
+    out << json << '\n';
+  });
 }
 
 }  // namespace
@@ -272,6 +318,8 @@ int main(int argc, char** argv) {
         quantile(directory, spec, parts[1]);
       } else if (parts[0] == "csv" && parts.size() == 2) {
         csv(directory, spec, parts[1]);
+      } else if (parts[0] == "jsonl" && parts.size() == 2) {
+        jsonl(directory, spec, parts[1]);
       } else {
         throw std::invalid_argument("unknown spec " + spec);
       }

@@ -517,6 +517,23 @@ class Report:
                     "numpy": Verdict(True, "reference")}
             self.workload_table(median_workload, ["tradeoff", "numpy"], "median (pandas' (a + b) / 2 of the middle pair)")
 
+    def column_verdicts(self, workload):
+        """tradeoff's numeric columns against pandas' (answers col-*), bit for bit."""
+        differences, columns = [], 0
+        for path in sorted(glob.glob(os.path.join(self.work, "answers", f"{workload}.pandas.col-*.npy"))):
+            column = path.rsplit(".col-", 1)[1][:-4]
+            reference = np.load(path)
+            mine = answer(self.work, workload, "tradeoff", f"col-{column}")
+            columns += 1
+            if mine is None or len(mine) != len(reference) or ulp_distance(mine, reference).max() > 0:
+                differences.append(column)
+        verdicts = {"pandas": Verdict(True, "reference")}
+        if (workload, "tradeoff") in self.times:
+            verdicts["tradeoff"] = Verdict(not differences and columns > 0,
+                                   f"all {columns} numeric columns bit-equal to pandas (NaN where pandas "
+                                   "has NaN)" if not differences else "differs in " + ", ".join(differences))
+        self.verdicts[workload] = verdicts
+
     def csv_section(self):
         self.emit("## CSV load (23-column schema)")
         self.emit()
@@ -527,20 +544,7 @@ class Report:
                   "the parse alone (cells kept as text; numbers are converted by `numeric`).")
         self.emit()
         for workload in self.workloads("csv:"):
-            differences, columns = [], 0
-            for path in sorted(glob.glob(os.path.join(self.work, "answers", f"{workload}.pandas.col-*.npy"))):
-                column = path.rsplit(".col-", 1)[1][:-4]
-                reference = np.load(path)
-                mine = answer(self.work, workload, "tradeoff", f"col-{column}")
-                columns += 1
-                if mine is None or len(mine) != len(reference) or ulp_distance(mine, reference).max() > 0:
-                    differences.append(column)
-            verdicts = {"pandas": Verdict(True, "reference")}
-            if (workload, "tradeoff") in self.times:
-                verdicts["tradeoff"] = Verdict(not differences and columns > 0,
-                                               f"all {columns} numeric columns bit-equal to pandas (NaN where pandas "
-                                               "has NaN)" if not differences else "differs in " + ", ".join(differences))
-            self.verdicts[workload] = verdicts
+            self.column_verdicts(workload)
             rows = workload.split(":")[1]
             size = os.path.getsize(os.path.join(self.work, "in", f"bench_{rows}.csv"))
             self.workload_table(workload, ["tradeoff", "tradeoff.read_csv", "pandas"],
@@ -594,6 +598,23 @@ class Report:
             self.workload_table(workload, ["tradeoff"],
                                 f"Pareto membership probability, {configs} configurations × {seeds} seeds, "
                                 "2 objectives, 1,000 resamples")
+
+    def json_section(self):
+        self.emit("## JSON Lines load (the CSV schema, partly nested)")
+        self.emit()
+        self.emit("tradeoff `read_json(path)` + `numeric(name)` for each of the 20 numeric columns, against pandas "
+                  "`json_normalize(read_json(path, lines=True, convert_dates=False).to_dict('records'))` + "
+                  "`to_numeric(errors='coerce')` on the same columns (pandas' `read_json` does not flatten the "
+                  "nested `model` and `tps` objects; `json_normalize` does). `pandas` on the `-read_json` row "
+                  "is `read_json(lines=True)` alone, unflattened. The file is bench/gen.cpp's `jsonl`.")
+        self.emit()
+        for workload in self.workloads("json:"):
+            if workload.endswith("-read_json"):
+                continue
+            self.column_verdicts(workload)
+            rows = workload.split(":")[1]
+            size = os.path.getsize(os.path.join(self.work, "in", f"bench_{rows}.jsonl"))
+            self.workload_table(workload, ["tradeoff", "pandas"], f"{number_label(rows)} records ({bytes_text(size)})")
 
     # --- targets, scaling, memory ----------------------------------------------------------------
 
@@ -658,6 +679,11 @@ class Report:
                          ("frontprob:300:5", "tradeoff"), 50e-3)
         self.speed_target("CSV load, 1e6 rows, vs pandas.read_csv", ("csv:1e6", "tradeoff"), ("csv:1e6", "pandas"),
                           "≤ 1× pandas' time", fraction_at_most=1.0)
+        self.speed_target("JSON Lines load, 100 MB, vs pandas read_json + json_normalize", ("json:1.6e5", "tradeoff"),
+                          ("json:1.6e5", "pandas"), "≤ 0.5× pandas' time", fraction_at_most=0.5)
+        self.speed_target("JSON Lines load, 100 MB, vs pandas.read_json(lines=True) alone (unflattened)",
+                          ("json:1.6e5", "tradeoff"), ("json:1.6e5-read_json", "pandas"), "≤ 0.5× pandas' time",
+                          fraction_at_most=0.5)
         line = self.memory.get(("front2d:line:1e6", "tradeoff"))
         if line:
             beyond_result = line[0] - 4 * line[1]
@@ -929,6 +955,7 @@ class Report:
         self.quantile_section()
         self.csv_section()
         self.how_sure_section()
+        self.json_section()
         self.scaling(figure_path)
         self.memory_section()
         self.moocore_table()

@@ -107,6 +107,7 @@ if [[ "$mode" == quick ]]; then
   quantile_size=1e6
   csv_sizes=(1e5)
   frontprob_sets=(300:5)
+  json_sizes=(1e4)
 else
   front2d_sizes=(1e4 1e5 1e6)
   front2d_shapes=(uniform anti1e-2 anti1e-4 line)
@@ -123,6 +124,7 @@ else
   quantile_size=1e7
   csv_sizes=(1e5 1e6)
   frontprob_sets=(300:5)
+  json_sizes=(1.6e5)  # about 100 MB of JSON Lines (bench_gen jsonl)
 fi
 
 specs=()
@@ -152,6 +154,7 @@ specs+=("quantile:$quantile_size")
 specs+=("quantile:1e3" "group:1e5:100")
 for entry in "${frontprob_sets[@]}"; do specs+=("frontprob:$entry"); done
 for n in "${csv_sizes[@]}"; do specs+=("csv:$n"); done
+for n in "${json_sizes[@]}"; do specs+=("jsonl:$n"); done
 mapfile -t specs < <(printf '%s\n' "${specs[@]}" | sort -u)
 say "generating ${#specs[@]} inputs in $work/in"
 "$bin/bench_gen" "$work/in" "${specs[@]}"
@@ -272,6 +275,12 @@ record scipy "bootgroup:1e5:100" "$python" "$peers/python_peers.py" bootgroup --
 for entry in "${frontprob_sets[@]}"; do
   IFS=: read -r configs seeds <<< "$entry"
   record tradeoff "frontprob:$configs:$seeds" "$bin/bench_tradeoff" frontprob --input "$work/in/frontprob_${configs}_$seeds.npy"
+done
+
+for n in "${json_sizes[@]}"; do
+  input="$work/in/bench_$n.jsonl"
+  record tradeoff "json:$n" "$bin/bench_tradeoff" json --input "$input"
+  record pandas "json:$n" "$python" "$peers/python_peers.py" json --input "$input"
 done
 
 if [[ "$mode" == default ]]; then

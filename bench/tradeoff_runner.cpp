@@ -13,6 +13,7 @@
 ///   bench_tradeoff bootstrap --values F            bootstrap_interval(values, median) (BCa, 9,999 resamples)
 ///   bench_tradeoff bootgroup --stem S              bootstrap_interval(group_by(codes), values, median), percentile
 ///   bench_tradeoff frontprob --input F             front_probability(group_by(config), [x y]) (median, 1,000 resamples)
+///   bench_tradeoff json     --input F.jsonl        read_json(path) + numeric(name) of every numeric column
 /// Common options: --workload NAME --runs R --answers PREFIX. Inputs are in memory (Eigen arrays,
 /// std::vector<std::string>) before the clock starts; only the library call is timed. Prints
 /// RESULT and MEMORY lines (common/harness.hpp) and writes each answer as .npy for bench/report.py.
@@ -33,6 +34,9 @@
 #if __has_include(<tradeoff/group.hpp>)
 #include <tradeoff/group.hpp>
 #define TRADEOFF_BENCH_HAS_GROUP 1
+#endif
+#if defined(TRADEOFF_BENCH_JSON)
+#include <tradeoff/json.hpp>
 #endif
 #if __has_include(<tradeoff/csv.hpp>)
 #include <tradeoff/csv.hpp>
@@ -153,13 +157,16 @@ int run_group(const bench::options& options) {
   return 0;
 }
 
-int run_csv(const bench::options& options) {
 #ifdef TRADEOFF_BENCH_HAS_CSV
+/// Times `read(path)` + `numeric(name)` for every column but `text_columns` (the "tradeoff" row)
+/// and saves each column as an answer.
+template <typename Read>
+void time_load(const bench::options& options, const std::vector<std::string>& text_columns, Read&& read,
+               const std::string& note) {
   const std::string path = options.get("input");
   const std::string answers = options.get("answers");
-  const std::vector<std::string> text_columns{"run", "type", "moe"};
   std::vector<std::string> numeric_columns;
-  const tradeoff::table header = tradeoff::read_csv(path);
+  const tradeoff::table header = read(path);
   for (const auto& name : header.column_names()) {
     if (std::find(text_columns.begin(), text_columns.end(), name) == text_columns.end()) {
       numeric_columns.push_back(name);
@@ -168,21 +175,39 @@ int run_csv(const bench::options& options) {
   using columns = std::vector<Eigen::ArrayXd>;
   columns loaded;
   measure(options, "tradeoff", 0, loaded, [&] {
-    const tradeoff::table table = tradeoff::read_csv(path);
+    const tradeoff::table table = read(path);
     columns result;
     for (const auto& name : numeric_columns) {
       result.push_back(table.numeric(name));
     }
     return result;
-  }, "read_csv + numeric(name) per numeric column");
+  }, note);
   for (std::size_t j = 0; j < numeric_columns.size(); ++j) {
     bench::write_npy(answers + ".tradeoff.col-" + numeric_columns[j] + ".npy", to_doubles(loaded[j]));
   }
+}
+#endif
+
+int run_csv(const bench::options& options) {
+#ifdef TRADEOFF_BENCH_HAS_CSV
+  const auto read = [](const std::string& path) { return tradeoff::read_csv(path); };
+  time_load(options, {"run", "type", "moe"}, read, "read_csv + numeric(name) per numeric column");
+  const std::string path = options.get("input");
   std::size_t rows = 0;
   measure(options, "tradeoff.read_csv", 0, rows, [&] { return static_cast<std::size_t>(tradeoff::read_csv(path).rows()); },
           "read_csv alone (cells kept as text)");
 #else
   bench::report_skip(options.get("workload"), "tradeoff", "tradeoff/csv.hpp not available yet");
+#endif
+  return 0;
+}
+
+int run_json(const bench::options& options) {
+#if defined(TRADEOFF_BENCH_JSON)
+  const auto read = [](const std::string& path) { return tradeoff::read_json(path); };
+  time_load(options, {"run", "model.type", "model.moe"}, read, "read_json(JSON Lines) + numeric(name) per numeric column");
+#else
+  bench::report_skip(options.get("workload"), "tradeoff", "tradeoff::json (nlohmann_json) not available");
 #endif
   return 0;
 }
@@ -280,6 +305,8 @@ int run(const bench::options& options) {
             [&] { return tradeoff::front_probability(configurations, points); },
             "front_probability(grouping, [x y]): medians, 1,000 resamples");
     bench::write_npy(answers + ".tradeoff.probability.npy", to_doubles(result.probability));
+  } else if (options.task == "json") {
+    return run_json(options);
   } else {
     throw std::invalid_argument("unknown task " + options.task);
   }

@@ -14,8 +14,10 @@ set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")
 set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE "all")
 set(CPACK_DEBIAN_PACKAGE_SECTION "libdevel")
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libeigen3-dev (>= 3.4), libfccp-dev")
+# Only tradeoff::json (json.hpp, google_benchmark.hpp) needs nlohmann/json.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "nlohmann-json3-dev (>= 3)")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-  "${PROJECT_DESCRIPTION}.\n Pareto fronts, ranks and hypervolume; pandas-exact grouped statistics;\n KV-cache and serving-throughput models; a CSV reader. Headers, CMake and pkg-config files.")
+  "${PROJECT_DESCRIPTION}.\n Pareto fronts, ranks and hypervolume; pandas-exact grouped statistics;\n KV-cache and serving-throughput models; CSV, JSON and Google Benchmark readers. Headers, CMake and pkg-config files.")
 set(CPACK_SOURCE_GENERATOR "")
 include(CPack)

@@ -47,9 +47,7 @@ std::uint64_t bits(double value) {
   return out;
 }
 
-bool same_double(double a, double b) {
-  return (std::isnan(a) && std::isnan(b)) || bits(a) == bits(b);
-}
+using tradeoff_test::same_double;
 
 std::string temporary_path(const std::string& stem) {
   const auto suffix = std::to_string(std::random_device{}());
@@ -546,22 +544,9 @@ TEST_CASE("read_csv: a header of names crafted for one std::hash value costs wha
 
 namespace {
 
-std::string unhex(const std::string& hex) {
-  std::string out;
-  for (std::size_t i = 0; hex != "=" && i + 1 < hex.size(); i += 2) {
-    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  }
-  return out;
-}
+using tradeoff_test::unhex;
 
-std::vector<std::string> words(const std::string& line) {
-  std::istringstream in(line);
-  std::vector<std::string> out;
-  for (std::string word; in >> word;) {
-    out.push_back(word);
-  }
-  return out;
-}
+using tradeoff_test::words;
 
 std::vector<std::string> unhex_list(const std::string& value) {
   std::vector<std::string> out;
@@ -607,9 +592,7 @@ tradeoff::csv_options options_of(const std::vector<std::string>& fields) {
   return options;
 }
 
-double from_hex(const std::string& text) {
-  return text == "nan" ? std::numeric_limits<double>::quiet_NaN() : std::strtod(text.c_str(), nullptr);
-}
+using tradeoff_test::from_hex;
 
 /// A golden file of tests/data, opened after its first line (a comment).
 std::ifstream open_golden(const std::string& file) {

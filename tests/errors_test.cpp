@@ -16,6 +16,8 @@
 #include <tradeoff/staircase.hpp>
 #include <tradeoff/tied_for_best.hpp>
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <climits>
@@ -34,21 +36,7 @@ namespace {
 constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
 constexpr double infinity = std::numeric_limits<double>::infinity();
 
-/// The what() of the `Exception` that f() throws; fails the check (and returns a marker) when f
-/// returns normally or throws something else.
-template <typename Exception, typename F>
-std::string what_of(F&& f) {
-  try {
-    static_cast<void>(f());
-  } catch (const Exception& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    FAIL_CHECK("threw a different exception type: " << std::string(e.what()));
-    return "<different exception>";
-  }
-  FAIL_CHECK("did not throw");
-  return "<no exception>";
-}
+using tradeoff_test::what_of;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

@@ -7,6 +7,9 @@
 #include "fuzz/check_noise.hpp"
 #include "fuzz/check_pareto.hpp"
 #include "fuzz/check_stats.hpp"
+#if defined(TRADEOFF_TEST_JSON)
+#include "fuzz/check_json.hpp"
+#endif
 
 #include <doctest/doctest.h>
 
@@ -77,3 +80,8 @@ TEST_CASE("fuzz_intervals: the seed corpus and the kept regressions pass the int
 TEST_CASE("fuzz_noise: the seed corpus and the kept regressions pass the attainment and front-probability properties") {
   replay("fuzz_noise", tradeoff_fuzz::check_noise, 10);
 }
+#if defined(TRADEOFF_TEST_JSON)
+TEST_CASE("fuzz_json: the seed corpus and the kept regressions pass the JSON and Google Benchmark properties") {
+  replay("fuzz_json", tradeoff_fuzz::check_json, 8);
+}
+#endif

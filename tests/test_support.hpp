@@ -14,6 +14,7 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -31,6 +32,55 @@ std::string invalid_argument_message(F&& f) {
   }
   FAIL("no std::invalid_argument thrown");
   return {};
+}
+
+/// The what() of the `Exception` that f() throws; fails the check (and returns a marker) when f
+/// returns normally or throws something else.
+template <typename Exception, typename F>
+std::string what_of(F&& f) {
+  try {
+    static_cast<void>(f());
+  } catch (const Exception& e) {
+    return e.what();
+  } catch (const std::exception& e) {
+    FAIL_CHECK("threw a different exception type: " << std::string(e.what()));
+    return "<different exception>";
+  }
+  FAIL_CHECK("did not throw");
+  return "<no exception>";
+}
+
+/// Both NaN, or the same bits (so 0.0 and -0.0 differ).
+inline bool same_double(double a, double b) {
+  std::uint64_t x = 0;
+  std::uint64_t y = 0;
+  std::memcpy(&x, &a, sizeof x);
+  std::memcpy(&y, &b, sizeof y);
+  return (std::isnan(a) && std::isnan(b)) || x == y;
+}
+
+/// The whitespace-separated words of a golden-file line.
+inline std::vector<std::string> words(const std::string& line) {
+  std::istringstream in(line);
+  std::vector<std::string> out;
+  for (std::string word; in >> word;) {
+    out.push_back(word);
+  }
+  return out;
+}
+
+/// Hex-encoded bytes of a golden file back to text ("=" is the empty text).
+inline std::string unhex(const std::string& hex) {
+  std::string out;
+  for (std::size_t i = 0; hex != "=" && i + 1 < hex.size(); i += 2) {
+    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  }
+  return out;
+}
+
+/// A golden file's float.hex text ("nan" for NaN) as a double.
+inline double from_hex(const std::string& text) {
+  return text == "nan" ? std::numeric_limits<double>::quiet_NaN() : std::strtod(text.c_str(), nullptr);
 }
 
 /// The fastest of `repeats` runs of f, in seconds of the process's CPU time (std::clock: what

@@ -12,6 +12,7 @@ Run with Debian's interpreter (/usr/bin/python3: numpy 1.24, pandas 1.5.3, DEAP 
     python_peers.py igd_plus --input F --reference-set G   IGD+ by numpy broadcasting, in blocks of R
     python_peers.py bootstrap --values F          scipy.stats.bootstrap(median, BCa, 9,999 resamples, vectorised)
     python_peers.py bootgroup --stem S            the same, percentile, looped over the groups
+    python_peers.py json     --input F.jsonl      pandas.read_json(lines=True) + json_normalize + to_numeric
 
 Common options: --workload NAME --runs R --answers PREFIX. Prints the RESULT lines of
 bench/common/harness.hpp and saves each answer as .npy. Inputs are in memory (numpy arrays, a
@@ -228,10 +229,33 @@ def bootgroup(args):
     np.save(args.answers + ".scipy.high.npy", np.array([high for _, high in intervals], dtype=np.float64))
 
 
+def json_lines(args):
+    import pandas as pd
+
+    text_columns = {"run", "model.type", "model.moe"}
+
+    def load():
+        frame = pd.json_normalize(pd.read_json(args.input, lines=True, convert_dates=False).to_dict("records"))
+        return {name: pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=np.float64)
+                for name in frame.columns if name not in text_columns}
+
+    def load_flat():
+        frame = pd.read_json(args.input, lines=True, convert_dates=False)
+        return len(frame)
+
+    seconds, columns = timed(args.runs, load)
+    report(args.workload, "pandas", seconds,
+           "json_normalize(read_json(lines=True, convert_dates=False)) + to_numeric(errors='coerce') per column")
+    for name, data in columns.items():
+        np.save(f"{args.answers}.pandas.col-{name}.npy", data)
+    seconds, _ = timed(args.runs, load_flat)
+    report(args.workload + "-read_json", "pandas", seconds, "read_json(lines=True, convert_dates=False) alone (no flattening)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("task", choices=["front2d", "deap", "group", "quantile", "csv", "igd_plus", "bootstrap",
-                                         "bootgroup"])
+    parser.add_argument("task", choices=["front2d", "deap", "group", "quantile", "csv", "json", "igd_plus",
+                                         "bootstrap", "bootgroup"])
     for option in ["input", "values", "stem", "keys", "mode", "reference-set"]:
         parser.add_argument("--" + option)
     parser.add_argument("--workload", required=True)
@@ -239,7 +263,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     {"front2d": front2d, "deap": deap_sort, "group": group, "quantile": quantile, "csv": csv,
-     "igd_plus": igd_plus, "bootstrap": bootstrap, "bootgroup": bootgroup}[args.task](args)
+     "json": json_lines, "igd_plus": igd_plus, "bootstrap": bootstrap, "bootgroup": bootgroup}[args.task](args)
 
 
 if __name__ == "__main__":

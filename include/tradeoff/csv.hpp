@@ -190,6 +190,7 @@ class table;
 
 namespace detail {
 class csv_builder;
+class table_assembler;
 }  // namespace detail
 
 /// @brief The cells of a CSV file, by column, as read by `read_csv`.
@@ -279,7 +280,10 @@ class table {
   /// conversion (exact text; a number among them also matches cells of the same value in step 4,
   /// as pandas' `na_fvalues` do).
   /// @param name       column name
-  /// @param precision  pandas' converter (default, bit-identical) or correctly rounded
+  /// @param precision  pandas' converter (default, bit-identical) or correctly rounded; a table
+  ///                   from `read_json` or `read_google_benchmark` stores its numbers as the
+  ///                   shortest text of the value pandas gives and reads decimals correctly
+  ///                   rounded with either (see docs/json.md)
   /// @return the values and the counts
   /// @throws csv_error when there is no column `name` (the message lists the available ones)
   /// @note Complexity O(rows × cell length); at most four passes over the column (usually one).
@@ -338,6 +342,7 @@ class table {
 
  private:
   friend class detail::csv_builder;
+  friend class detail::table_assembler;  // tables read from JSON (tradeoff/json.hpp)
 
   [[nodiscard]] boolean_column read_booleans(const std::string& name, const char* function,
                                              bool allow_missing) const {
@@ -451,6 +456,9 @@ class table {
   std::vector<std::pair<Eigen::Index, std::size_t>> line_marks_;  // (row, its line) after blank lines
   std::vector<std::string> na_values_;  // csv_options::na_values
   std::vector<double> na_numbers_;      // those of them that are numbers, as doubles
+  // Decimal cells are read correctly rounded whatever the precision asked (tables from JSON,
+  // whose numbers are stored as the shortest text of the value pandas' read_json gives).
+  bool decimals_round_trip_ = false;
 };
 
 namespace detail {
@@ -1259,7 +1267,7 @@ inline numeric_column table::numeric_with_report(const std::string& name,
       ++missing;
       continue;
     }
-    const bool parsed = precision == float_precision::pandas
+    const bool parsed = precision == float_precision::pandas && !decimals_round_trip_
                             ? detail::parse_pandas_double(text, value)
                             : detail::parse_round_trip_double(text, value);
     if ((parsed || detail::parse_infinity(text, value)) && !(extra && is_na_number(value))) {

@@ -13,9 +13,16 @@ set(strict_warnings -Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion -Wsh
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   list(APPEND strict_warnings -Wuseless-cast)
 endif()
-foreach(program IN ITEMS consumer strict_consumer)
+set(programs consumer strict_consumer)
+if(TARGET tradeoff::json)  # json.hpp and google_benchmark.hpp, with nlohmann_json
+  list(APPEND programs json_consumer)
+endif()
+foreach(program IN LISTS programs)
   add_executable(${program} "${TRADEOFF_CONSUMER_DIR}/${program}.cpp")
   target_link_libraries(${program} PRIVATE tradeoff::tradeoff)
+  if(program STREQUAL "json_consumer")
+    target_link_libraries(${program} PRIVATE tradeoff::json)
+  endif()
   target_compile_options(${program} PRIVATE ${strict_warnings})
   target_compile_definitions(${program} PRIVATE TRADEOFF_EXPECTED_VERSION="${TRADEOFF_EXPECTED_VERSION}"
     $<$<BOOL:${TRADEOFF_EXPECT_RELOCATED_FCCP}>:TRADEOFF_EXPECT_RELOCATED_FCCP>)

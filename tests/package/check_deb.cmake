@@ -47,7 +47,7 @@ foreach(line IN LISTS lines)
     set(has_pc TRUE)
   endif()
   if(NOT path MATCHES "^/usr/include/tradeoff/.*\\.hpp$" AND NOT path MATCHES "^/usr/share/cmake/tradeoff/[^/]+\\.cmake$"
-     AND NOT path MATCHES "^/usr/share/pkgconfig/tradeoff(-core)?\\.pc$" AND NOT path MATCHES "^/usr/share/doc/")
+     AND NOT path MATCHES "^/usr/share/pkgconfig/tradeoff(-core|-json)?\\.pc$" AND NOT path MATCHES "^/usr/share/doc/")
     message(FATAL_ERROR "unexpected file in the package: ${path}")
   endif()
 endforeach()

@@ -30,6 +30,7 @@ cmake -S tests/consumer/find_package -B "$work/find_package" "${generator[@]}" -
 cmake --build "$work/find_package"
 "$work/find_package/consumer"
 "$work/find_package/strict_consumer"
+"$work/find_package/json_consumer"
 
 # pkg-config from the system prefix.
 cmake -DPKG_CONFIG="$(command -v pkgconf || command -v pkg-config)" -DCXX=c++ -DPREFIX=/usr \

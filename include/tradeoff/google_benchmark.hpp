@@ -179,8 +179,8 @@ class google_benchmark_reader {
         context_.host_name = value.get<std::string>();
       } else if (key == "executable" && value.is_string()) {
         context_.executable = value.get<std::string>();
-      } else if (key == "num_cpus" && value.is_number_integer()) {
-        context_.num_cpus = value.get<int>();
+      } else if (key == "num_cpus" && value.is_number()) {
+        context_.num_cpus = detail::json_integer_or(value, 0);
       } else if (key == "mhz_per_cpu" && value.is_number()) {
         context_.mhz_per_cpu = value.get<double>();
       } else if (key == "cpu_scaling_enabled" && value.is_boolean()) {
@@ -199,10 +199,16 @@ class google_benchmark_reader {
             continue;
           }
           google_benchmark_cache entry;
-          entry.type = cache.value("type", std::string());
-          entry.level = cache.value("level", 0);
-          entry.size_bytes = cache.value("size", std::int64_t{0});
-          entry.num_sharing = cache.value("num_sharing", 0);
+          const auto field = [&cache](const char* name) -> const nlohmann::ordered_json& {
+            static const nlohmann::ordered_json absent;
+            const auto found = cache.find(name);
+            return found != cache.end() ? *found : absent;
+          };
+          const nlohmann::ordered_json& type = field("type");
+          entry.type = type.is_string() ? type.get<std::string>() : std::string();
+          entry.level = detail::json_integer_or(field("level"), 0);
+          entry.size_bytes = detail::json_integer_or(field("size"), std::int64_t{0});
+          entry.num_sharing = detail::json_integer_or(field("num_sharing"), 0);
           context_.caches.push_back(entry);
         }
       }
@@ -243,7 +249,9 @@ class google_benchmark_reader {
     }
     const bool failed = run.contains("error_occurred") && run["error_occurred"].is_boolean() &&
                         run["error_occurred"].get<bool>();
-    const bool percentage = aggregate && run.value("aggregate_unit", std::string()) == "percentage";
+    const auto aggregate_unit = run.find("aggregate_unit");
+    const bool percentage = aggregate && aggregate_unit != run.end() && aggregate_unit->is_string() &&
+                            aggregate_unit->get<std::string>() == "percentage";
     rows_.set_row_unit(exponent);
     rows_.add(0, gbench_cell(run["run_name"]), aggregate, fields, failed, percentage);
   }
@@ -363,10 +371,10 @@ class google_benchmark_reader {
       in >> level >> type >> size >> scale >> count;
       google_benchmark_cache cache;
       cache.type = type;
-      cache.level = level.size() > 1 ? std::atoi(level.c_str() + 1) : 0;
+      cache.level = level.size() > 1 ? detail::integer_or(std::strtod(level.c_str() + 1, nullptr), 0) : 0;
       const double multiplier = scale == "KiB" ? 1024.0 : scale == "MiB" ? 1048576.0 : scale == "GiB" ? 1073741824.0 : 1.0;
-      cache.size_bytes = static_cast<std::int64_t>(size * multiplier);
-      const int copies = count.size() > 3 ? std::atoi(count.c_str() + 2) : 0;
+      cache.size_bytes = detail::integer_or(size * multiplier, std::int64_t{0});
+      const int copies = count.size() > 3 ? detail::integer_or(std::strtod(count.c_str() + 2, nullptr), 0) : 0;
       cache.num_sharing = copies > 0 && context_.num_cpus % copies == 0 ? context_.num_cpus / copies : 0;
       context_.caches.push_back(cache);
       return;

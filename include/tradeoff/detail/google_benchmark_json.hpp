@@ -6,7 +6,9 @@
 /// `--benchmark_out_format=json`) into an ordered nlohmann::json document, reading its NaN and
 /// Infinity. Not API.
 
+#include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <utility>
@@ -17,6 +19,34 @@
 #include <tradeoff/detail/json_non_finite.hpp>
 
 namespace tradeoff::detail {
+
+/// `value` as the signed integer type T when T holds it (truncated toward zero), else
+/// `fallback`. The context's numbers are informational: a bogus one (a cache of 1e300 bytes)
+/// must neither fail the read nor overflow the conversion (undefined behaviour).
+template <typename T>
+[[nodiscard]] T integer_or(double value, T fallback) {
+  static_assert(std::numeric_limits<T>::is_signed, "integer_or: signed types only");
+  const double low = static_cast<double>(std::numeric_limits<T>::min());  // -2^k, exact
+  return std::isfinite(value) && value >= low && value < -low ? static_cast<T>(value) : fallback;
+}
+
+/// A JSON number as T (integers and floats alike), `fallback` when it is not a number or T
+/// cannot hold it.
+template <typename T, typename Json>
+[[nodiscard]] T json_integer_or(const Json& value, T fallback) {
+  if (value.is_number_unsigned()) {
+    const auto u = value.template get<std::uint64_t>();
+    return u <= static_cast<std::uint64_t>(std::numeric_limits<T>::max()) ? static_cast<T>(u) : fallback;
+  }
+  if (value.is_number_integer()) {
+    const auto i = value.template get<std::int64_t>();
+    return i >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) &&
+                   i <= static_cast<std::int64_t>(std::numeric_limits<T>::max())
+               ? static_cast<T>(i)
+               : fallback;
+  }
+  return value.is_number_float() ? integer_or<T>(value.template get<double>(), fallback) : fallback;
+}
 
 /// nlohmann's DOM builder, with NaN/Infinity restored from their rewritten sentinels and the
 /// place of a syntax error kept.

@@ -247,7 +247,7 @@ TEST_CASE("E190 a TPOT target of 0 / negative or NaN: std::invalid_argument nami
         "tradeoff::goodput_at_tpot: argument 'model.n_layers' must be positive (got 0)");
 }
 
-TEST_CASE("E192 a prompt of 0 tokens or a prefill efficiency outside (0 / 1]: std::invalid_argument") {
+TEST_CASE("E192 a prompt of 0 tokens or a prefill efficiency not in 0 to 1: std::invalid_argument") {
   const serving_model m = llama_like(kv_layout::mha(32, 128));
   const engine_config e = h100_engine(4096);
   CHECK(invalid_argument_message([&] { static_cast<void>(tradeoff::prefill_time(m, gpu_spec::h100_sxm(), e, {}, 0)); }) ==

@@ -344,7 +344,7 @@ inline void hv_prefilter_3d(std::vector<hv_point3>& points) {
 /// The 3-D sweep: from hv_ranked_sweep_points points on, hv_sweep_3d_ranked after a radix sort
 /// by z, below that hv_sweep_3d_sorted (std::map) after std::sort. The bit tree wins from about
 /// 300 points on (points on a sphere, -O3: 0.14 against 0.27 ms at n = 1,000, 0.068 against
-/// 0.078 ms at 400, even at 200 to 300).
+/// 0.078 ms at 400, about even at 200 to 300).
 inline constexpr std::size_t hv_ranked_sweep_points = 384;
 [[nodiscard]] inline hv_wide hv_sweep_3d(std::vector<hv_point3>& points, double reference_x,
                                         double reference_y, double reference_z) {

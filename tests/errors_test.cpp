@@ -861,6 +861,60 @@ TEST_CASE("E100 an out-of-range enum value: std::invalid_argument naming the arg
                  "tradeoff::attention_kind"));
 }
 
+TEST_CASE("E100 out-of-range enums of the statistics and the reader: rejected where they used to act as a default") {
+  const Eigen::ArrayXd x = values_of({1, 2, 3, 4, 5});
+  const Eigen::ArrayXd y = values_of({2, 3, 4, 5, 7});
+  tradeoff::mann_whitney_options test;
+  test.alternative = static_cast<tradeoff::alternative>(9);
+  CHECK(what_of<std::invalid_argument>([&] { return tradeoff::mann_whitney_u(x, y, test); }) ==
+        "tradeoff::mann_whitney_u: argument 'options.alternative' = 9 is not a tradeoff::alternative (use "
+        "alternative::two_sided, less or greater)");
+  test = {};
+  test.method = static_cast<tradeoff::rank_test_method>(-1);
+  CHECK(contains(what_of<std::invalid_argument>([&] { return tradeoff::mann_whitney_u(x, y, test); }),
+                 "tradeoff::mann_whitney_u: argument 'options.method' = -1 is not a tradeoff::rank_test_method"));
+  tradeoff::bootstrap_options bootstrap;
+  bootstrap.resamples = 99;
+  bootstrap.method = static_cast<tradeoff::interval_method>(3);
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval(x, tradeoff::statistic::median(), bootstrap);
+        }) == "tradeoff::bootstrap_interval: argument 'options.method' = 3 is not a tradeoff::interval_method (use "
+              "interval_method::percentile, basic or bca)");
+  const auto g = tradeoff::group_by(values_of({1, 1, 1, 2, 2}));
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::bootstrap_interval(g, x, tradeoff::statistic::mean(), bootstrap).low;
+                 }),
+                 "argument 'options.method' = 3"));
+  bootstrap.method = tradeoff::interval_method::percentile;
+  const auto bad_how = static_cast<tradeoff::comparison>(2);
+  CHECK(what_of<std::invalid_argument>([&] {
+          return tradeoff::bootstrap_interval(x, y, tradeoff::statistic::median(), bad_how, bootstrap);
+        }) == "tradeoff::bootstrap_interval: argument 'how' = 2 is not a tradeoff::comparison (use "
+              "comparison::difference or comparison::ratio)");
+  const Eigen::ArrayXXi rows = Eigen::ArrayXXi::Zero(3, 5);
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::bootstrap_interval_from_indices(x, y, tradeoff::statistic::median(), bad_how, rows,
+                                                                    rows, bootstrap);
+                 }),
+                 "tradeoff::bootstrap_interval_from_indices: argument 'how' = 2"));
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::tied_for_best(g, x, static_cast<tradeoff::sense>(7)).best;
+                 }),
+                 "tradeoff::tied_for_best: argument 'direction' = 7 is not a tradeoff::sense"));
+  tradeoff::tied_for_best_options best;
+  best.method = static_cast<tradeoff::rank_test_method>(5);
+  CHECK(contains(what_of<std::invalid_argument>([&] {
+                   return tradeoff::tied_for_best(g, x, tradeoff::sense::minimize, best).best;
+                 }),
+                 "tradeoff::tied_for_best: argument 'options.method' = 5"));
+  std::istringstream in("a\n1.5\n");
+  const tradeoff::table table = tradeoff::read_csv(in, "enum.csv");
+  CHECK(what_of<std::invalid_argument>([&] {
+          return table.numeric("a", static_cast<tradeoff::float_precision>(2));
+        }) == "tradeoff::table::numeric: argument 'precision' = 2 is not a tradeoff::float_precision (use "
+              "float_precision::pandas or float_precision::round_trip)");
+}
+
 TEST_CASE("E101 group_by of an expression with more than INT_MAX rows: rejected before it is evaluated") {
   // A nullary expression costs no memory; evaluating it would allocate 16 GiB.
   const Eigen::Index rows = Eigen::Index{INT_MAX} + 1;

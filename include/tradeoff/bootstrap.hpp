@@ -24,6 +24,7 @@
 /// basic, and NaN endpoints for BCa (its acceleration is 0/0), as scipy does.
 
 #include <tradeoff/detail/bootstrap_interval_core.hpp>
+#include <tradeoff/detail/enum_check.hpp>
 #include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/detail/random_stream.hpp>
 #include <tradeoff/detail/resample_statistic.hpp>
@@ -68,6 +69,8 @@ struct group_intervals {
 namespace detail {
 
 inline void check_bootstrap_options(const bootstrap_options& options, const char* function, bool uses_resamples) {
+  check_enum(options.method, interval_method::bca, function, "options.method", "interval_method",
+             "interval_method::percentile, basic or bca");
   const double level = options.confidence_level;
   if (!(level > 0.0 && level < 1.0)) {
     throw std::domain_error(std::string("tradeoff::") + function + ": confidence_level = " + number_text(level) +
@@ -333,6 +336,8 @@ template <typename DerivedX, typename DerivedY>
 [[nodiscard]] confidence_interval bootstrap_interval(const Eigen::ArrayBase<DerivedX>& x,
                                                      const Eigen::ArrayBase<DerivedY>& y, const statistic& s,
                                                      comparison how, const bootstrap_options& options = {}) {
+  detail::check_enum(how, comparison::ratio, "bootstrap_interval", "how", "comparison",
+                     "comparison::difference or comparison::ratio");
   const auto [valid_x, valid_y] = detail::checked_samples(x, y, s, options, "bootstrap_interval", true);
   return detail::two_sample_interval(valid_x, valid_y, s, how, options.resamples,
                                      detail::stream_source{{options.seed, 0}},
@@ -454,6 +459,7 @@ template <typename DerivedX, typename DerivedY, typename DerivedIndicesX, typena
     const Eigen::ArrayBase<DerivedIndicesX>& x_indices, const Eigen::ArrayBase<DerivedIndicesY>& y_indices,
     const bootstrap_options& options = {}) {
   constexpr const char* function = "bootstrap_interval_from_indices";
+  detail::check_enum(how, comparison::ratio, function, "how", "comparison", "comparison::difference or comparison::ratio");
   const auto [valid_x, valid_y] = detail::checked_samples(x, y, s, options, function, false);
   const auto& evaluated_x = x_indices.derived().eval();
   const auto& evaluated_y = y_indices.derived().eval();

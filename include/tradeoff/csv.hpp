@@ -68,6 +68,7 @@
 #include <tradeoff/detail/csv_number.hpp>
 #include <tradeoff/detail/csv_sniff.hpp>
 #include <tradeoff/detail/csv_storage.hpp>
+#include <tradeoff/detail/enum_check.hpp>
 #include <tradeoff/detail/keyed_hash.hpp>
 
 namespace tradeoff {
@@ -1194,6 +1195,8 @@ template <class MakeReader>
 
 inline numeric_column table::numeric_with_report(const std::string& name,
                                                  float_precision precision) const {
+  detail::check_enum(precision, float_precision::round_trip, "table::numeric", "precision", "float_precision",
+                     "float_precision::pandas or float_precision::round_trip");
   const Eigen::Index column = find_column(name, "table::numeric");
   numeric_column result;
   result.values.resize(rows_);

@@ -10,6 +10,7 @@
 /// default 'propagate' would return NaN). Ties get average ranks and the tie-corrected variance,
 /// as scipy.
 
+#include <tradeoff/detail/enum_check.hpp>
 #include <tradeoff/detail/mann_whitney_core.hpp>
 #include <tradeoff/detail/normal_distribution.hpp>
 #include <tradeoff/detail/number_text.hpp>
@@ -101,6 +102,10 @@ template <typename DerivedX, typename DerivedY>
 [[nodiscard]] mann_whitney_result mann_whitney_u(const Eigen::ArrayBase<DerivedX>& x, const Eigen::ArrayBase<DerivedY>& y,
                                                  const mann_whitney_options& options = {}) {
   constexpr const char* function = "mann_whitney_u";
+  detail::check_enum(options.alternative, alternative::greater, function, "options.alternative", "alternative",
+                     "alternative::two_sided, less or greater");
+  detail::check_enum(options.method, rank_test_method::asymptotic, function, "options.method", "rank_test_method",
+                     "rank_test_method::automatic, exact or asymptotic");
   const std::vector<double> vx = detail::valid_sample(x, function, "x");
   const std::vector<double> vy = detail::valid_sample(y, function, "y");
   const std::size_t n1 = vx.size();

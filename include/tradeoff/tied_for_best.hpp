@@ -64,6 +64,10 @@ template <typename Keys, typename DerivedValues>
     throw std::domain_error("tradeoff::tied_for_best: level = " + detail::number_text(options.level) +
                             " is outside (0, 1)");
   }
+  detail::check_enum(direction, sense::maximize, "tied_for_best", "direction", "sense",
+                     "sense::minimize or sense::maximize");
+  detail::check_enum(options.method, rank_test_method::asymptotic, "tied_for_best", "options.method",
+                     "rank_test_method", "rank_test_method::automatic, exact or asymptotic");
   detail::check_values(g, values, "tied_for_best");
   best_groups result;
   result.intervals = bootstrap_interval(g, values, options.statistic, options.bootstrap);

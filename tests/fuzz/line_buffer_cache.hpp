@@ -2,7 +2,7 @@
 #define TRADEOFF_TESTS_FUZZ_LINE_BUFFER_CACHE_HPP
 
 /// @file
-/// @brief For the fuzz_csv binary only (include it in exactly one translation unit): keeps
+/// @brief For the fuzz_csv and fuzz_json binaries only (include it in exactly one translation unit of each): keeps
 /// fast-cpp-csv-parser's 48 MiB line buffer between calls.
 ///
 /// io::LineReader allocates `new char[3 * block_len]` (block_len = 2^24) for every file, whatever
@@ -24,6 +24,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -60,6 +61,14 @@ inline void release(void* p) noexcept {
 inline void* aligned(std::size_t bytes, std::align_val_t alignment) noexcept {
   const auto a = static_cast<std::size_t>(alignment);
   return std::aligned_alloc(a, (bytes + a - 1) / a * a + (bytes == 0 ? a : 0));
+}
+
+/// A fuzz entry for `check` that first sets `scrub` to all the bytes the reader can reach from
+/// an input of `bytes` bytes, and more: `TRADEOFF_FUZZ_TARGET(line_buffer::reusing<check_csv>)`.
+template <void (*check)(const std::uint8_t*, std::size_t)>
+void reusing(const std::uint8_t* data, std::size_t bytes) {
+  scrub = bytes + 4096;
+  check(data, bytes);
 }
 
 }  // namespace tradeoff_fuzz::line_buffer

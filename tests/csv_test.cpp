@@ -201,6 +201,57 @@ TEST_CASE("read_csv: pandas' converter differs from correct rounding where panda
   CHECK(pandas[1] == std::nextafter(-0x1p63, -1e300));  // pandas: one ulp further (as pd.read_csv)
 }
 
+TEST_CASE("pandas' number scan: the word-at-a-time path equals the character-by-character one") {
+  // scan_decimal takes [-|+] digits [. digits] (at most 17 digits) eight bytes at a time and
+  // defers everything else to scan_decimal_general; both must agree on every cell, bit for bit.
+  std::mt19937_64 random(20261202);
+  const std::string alphabet = "0123456789012345678901234567890123456789..--++eE  \t\r9x";
+  const auto agree = [](const std::string& cell) {
+    tradeoff::detail::decimal_scan fast;
+    tradeoff::detail::decimal_scan general;
+    const bool fast_ok = tradeoff::detail::scan_decimal(cell, fast);
+    const bool general_ok = tradeoff::detail::scan_decimal_general(cell, general);
+    bool same = fast_ok == general_ok;
+    if (same && fast_ok) {
+      std::uint64_t fast_bits = 0;
+      std::uint64_t general_bits = 0;
+      std::memcpy(&fast_bits, &fast.number, sizeof fast_bits);
+      std::memcpy(&general_bits, &general.number, sizeof general_bits);
+      same = fast.negative == general.negative && fast_bits == general_bits && fast.exponent == general.exponent &&
+             fast.core_first == general.core_first && fast.core_last == general.core_last;
+    }
+    return same;
+  };
+  std::size_t accepted = 0;
+  for (int trial = 0; trial < 200000; ++trial) {
+    std::string cell;
+    const auto length = static_cast<std::size_t>(random() % 24U);
+    const bool plain = trial % 2 == 0;  // half of them in the fast path's shape: digits, one '.', a sign
+    for (std::size_t i = 0; i < length; ++i) {
+      cell += plain ? static_cast<char>('0' + random() % 10U) : alphabet[random() % alphabet.size()];
+    }
+    if (plain && length > 0 && random() % 3U != 0U) {
+      cell.insert(static_cast<std::size_t>(random() % (length + 1U)), 1, '.');
+    }
+    if (plain && random() % 4U == 0U) {
+      cell.insert(0, 1, random() % 2U == 0U ? '-' : '+');
+    }
+    tradeoff::detail::decimal_scan scan;
+    accepted += tradeoff::detail::scan_decimal_general(cell, scan) ? 1U : 0U;
+    const bool same = agree(cell);
+    CHECK_MESSAGE(same, "cell '" << cell << "'");
+    if (!same) {
+      break;
+    }
+  }
+  CHECK(accepted > 80000);  // the trials reach both paths' accepting shapes
+  for (const char* cell : {"99999999999999999", "12345678.12345678", "0.00000000000000001", "00000000000000000001",
+                           "1234567890123456.5", "+.5", "5.", ".", "-", "", "12345678", "1234567890123456789",
+                           "1.5e3", " 1.5", "1.5 ", "1..5", "12345678a", "12345678.1234567x"}) {
+    CHECK_MESSAGE(agree(cell), "cell '" << cell << "'");
+  }
+}
+
 TEST_CASE("read_csv: the column type decides like pandas' inference") {
   // All integers: exact int64, even beyond 2^53 (pandas reads an int64 column).
   const tradeoff::table ints = read_text("a\n12345678901234567\n-3\n");

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -146,8 +147,10 @@ struct decimal_scan {
   const char* core_last = nullptr;   ///< one past the last consumed character of the number
 };
 
-/// Scans `cell` like pandas' precise_xstrtod; false when it is not a complete number.
-[[nodiscard]] inline bool scan_decimal(std::string_view cell, decimal_scan& scan) noexcept {
+/// Scans `cell` like pandas' precise_xstrtod, character by character, for every shape it accepts
+/// (whitespace, exponents, more than 17 digits); false when it is not a complete number.
+/// `scan_decimal` takes the common shapes faster and defers to this for the rest.
+[[nodiscard]] inline bool scan_decimal_general(std::string_view cell, decimal_scan& scan) noexcept {
   const char* p = cell.data();
   const char* const last = cell.data() + cell.size();
   const auto at = [&](const char* q) noexcept { return q < last ? *q : '\0'; };
@@ -238,6 +241,79 @@ struct decimal_scan {
   scan.number = number;
   scan.exponent = exponent;
   return p == last;
+}
+
+/// Appends the decimal digits at `p` (stopping at `last` or the first non-digit) to `value`,
+/// counting them in `count`; eight at a time where eight bytes remain (each byte tested as a digit
+/// and the eight combined by three multiplications: pairs, then quadruples, then the octet), one
+/// at a time otherwise. `value` wraps past 2^64; callers discard it beyond 17 digits.
+[[nodiscard]] inline const char* append_digits(const char* p, const char* last, std::uint64_t& value,
+                                               int& count) noexcept {
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  constexpr std::uint64_t high_nibbles = 0xF0F0F0F0F0F0F0F0ULL;
+  while (last - p >= 8) {
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, p, 8);  // the first character in the lowest byte
+    // A byte is a digit when its high nibble is 3 and adding 6 keeps it so ('0'..'9').
+    if ((chunk & high_nibbles) != 0x3030303030303030ULL ||
+        ((chunk + 0x0606060606060606ULL) & high_nibbles) != 0x3030303030303030ULL) {
+      break;
+    }
+    chunk -= 0x3030303030303030ULL;
+    chunk = chunk * 10U + (chunk >> 8U);  // byte 2k: 10 d[2k] + d[2k+1]
+    chunk = (((chunk & 0x000000FF000000FFULL) * (100U + (1000000ULL << 32U))) +
+             (((chunk >> 16U) & 0x000000FF000000FFULL) * (1U + (10000ULL << 32U)))) >> 32U;
+    value = value * 100000000U + chunk;
+    count += 8;
+    p += 8;
+  }
+#endif
+  for (; p < last && is_ascii_digit(*p); ++p) {
+    value = value * 10U + static_cast<std::uint64_t>(*p - '0');
+    ++count;
+  }
+  return p;
+}
+
+/// Scans `cell` like pandas' precise_xstrtod (scan_decimal_general, bit for bit): the shape
+/// [-|+] digits [. digits] with at most 17 digits in all, the way numbers are usually written,
+/// in one pass over whole words; anything else through scan_decimal_general.
+[[nodiscard]] inline bool scan_decimal(std::string_view cell, decimal_scan& scan) noexcept {
+  const char* p = cell.data();
+  const char* const last = p + cell.size();
+  const bool negative = p < last && *p == '-';
+  if (p < last && (*p == '-' || *p == '+')) {
+    ++p;
+  }
+  const char* const first = p;
+  std::uint64_t value = 0;
+  int digits = 0;
+  p = append_digits(p, last, value, digits);
+  int decimals = 0;
+  if (p < last && *p == '.') {
+    const int before = digits;
+    p = append_digits(p + 1, last, value, digits);
+    decimals = digits - before;
+  }
+  if (p != last || digits == 0 || digits > 17) {
+    return scan_decimal_general(cell, scan);
+  }
+  // pandas accumulates the first 15 digits exactly and each further one by append_digit.
+  double number = 0.0;
+  if (digits <= 15) {
+    number = static_cast<double>(value);
+  } else if (digits == 16) {
+    number = append_digit(static_cast<double>(value / 10U), static_cast<int>(value % 10U));
+  } else {
+    number = append_digit(append_digit(static_cast<double>(value / 100U), static_cast<int>(value / 10U % 10U)),
+                          static_cast<int>(value % 10U));
+  }
+  scan.negative = negative;
+  scan.number = number;
+  scan.exponent = -decimals;
+  scan.core_first = first;
+  scan.core_last = last;
+  return true;
 }
 
 /// pandas 1.5.3's default float conversion of one cell (see the file comment). Returns false for

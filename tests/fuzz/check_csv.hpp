@@ -16,7 +16,8 @@
 ///   coerced counts) and booleans (which may throw csv_error only for a non-boolean cell, at its
 ///   line), and the results are consistent with the cells (sizes, NaN counts, values equal to
 ///   strtod's, exactly for the round-trip converter, within 8 ulps for pandas' converter on
-///   mantissas of at most 17 digits and exponents of at most 9);
+///   mantissas of at most 17 digits and exponents of at most 9); every cell scans the same with
+///   pandas' word-at-a-time number scan as with the character-by-character one, bit for bit;
 /// - read_csv(path) on the same bytes written to a file gives the same table or the same error
 ///   (inputs whose size is a multiple of 4);
 /// - no csv_error lacks the "tradeoff::<function>: <file>" prefix;
@@ -272,6 +273,16 @@ inline void check_table(const tradeoff::table& t, const naive_table& expected, c
     // digits (pandas 1.5.3 itself is 2 ulps off for "922337201018427387904" and up to 3 ulps on
     // 20,000 random cells), only no larger in magnitude and of the same sign otherwise, and not at
     // all when the exponent has more than 9 digits (pandas' int exponent wraps).
+    for (const std::string& cell : text) {  // the word-at-a-time scan agrees with the general one
+      tradeoff::detail::decimal_scan fast;
+      tradeoff::detail::decimal_scan general;
+      const bool fast_ok = tradeoff::detail::scan_decimal(cell, fast);
+      expect(fast_ok == tradeoff::detail::scan_decimal_general(cell, general) &&
+                 (!fast_ok || (fast.negative == general.negative && std::memcmp(&fast.number, &general.number, sizeof(double)) == 0 &&
+                               fast.exponent == general.exponent && fast.core_first == general.core_first &&
+                               fast.core_last == general.core_last)),
+             "scan_decimal and scan_decimal_general differ on \"", cell, "\"\ninput: ", input);
+    }
     for (const auto* converted : {&pandas, &exact}) {
       const bool correctly_rounded = converted == &exact;
       const char* label = correctly_rounded ? "numeric(round_trip)" : "numeric(pandas)";

@@ -28,6 +28,7 @@
 
 #include <tradeoff/bootstrap.hpp>
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/float_exact.hpp>
 #include <tradeoff/detail/front_membership.hpp>
 #include <tradeoff/detail/grouping_rows.hpp>
@@ -67,7 +68,7 @@ namespace detail {
 
 inline void check_draws(Eigen::Index resamples, const char* function) {
   if (resamples <= 0) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": resamples = " + std::to_string(resamples) +
+    throw std::invalid_argument(detail::error_prefix(function) + "resamples = " + std::to_string(resamples) +
                                 " must be positive");
   }
 }

@@ -13,6 +13,7 @@
 /// is false get code −1 too. Ties: equal values are interchangeable; equal keys (also −0.0 and +0.0)
 /// form one group. Results do not depend on FMA contraction (see detail/float_exact.hpp).
 
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/group_describe.hpp>
 #include <tradeoff/detail/group_factorize.hpp>
@@ -115,11 +116,11 @@ grouping<Eigen::Array<Scalar, Eigen::Dynamic, 1>> group_numeric(Eigen::Index row
 template <typename Keys, typename DerivedValues>
 void check_values(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values, const char* function) {
   if (values.cols() != 1 && values.rows() != 1) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": values must be a vector, got " +
+    throw std::invalid_argument(detail::error_prefix(function) + "values must be a vector, got " +
                                 std::to_string(values.rows()) + " x " + std::to_string(values.cols()));
   }
   if (values.size() != g.rows()) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": values has " +
+    throw std::invalid_argument(detail::error_prefix(function) + "values has " +
                                 std::to_string(values.size()) + " rows but the grouping has " +
                                 std::to_string(g.rows()));
   }

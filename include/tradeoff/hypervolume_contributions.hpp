@@ -48,8 +48,8 @@ template <typename DerivedPoints, typename DerivedReference>
         index.push_back(i);
       });
   if (infinite) {
-    throw std::domain_error(std::string(function_name) +
-                            ": a contributing point has an infinite coordinate, or the reference "
+    throw std::domain_error(error_prefix(function_name) +
+                            "a contributing point has an infinite coordinate, or the reference "
                             "is infinite (the contributions would be inf - inf)");
   }
   const std::size_t count = index.size();

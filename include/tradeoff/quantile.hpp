@@ -11,6 +11,7 @@
 /// interchangeable; of +0.0 and -0.0, which one a selection method returns is unspecified (numpy's
 /// is equally so). The results do not depend on FMA contraction (see detail/float_exact.hpp).
 
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/quantile_core.hpp>
 #include <tradeoff/quantile_method.hpp>
 
@@ -44,7 +45,7 @@ void copy_valid_values(const Eigen::DenseBase<Derived>& values, scratch_buffer& 
 template <typename Derived>
 void check_vector(const Eigen::DenseBase<Derived>& values, const char* function, const char* name) {
   if (values.cols() != 1 && values.rows() != 1) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name + " must be a vector, got " +
+    throw std::invalid_argument(detail::error_prefix(function) + name + " must be a vector, got " +
                                 std::to_string(values.rows()) + " x " + std::to_string(values.cols()));
   }
 }

@@ -10,6 +10,7 @@
 /// default 'propagate' would return NaN). Ties get average ranks and the tie-corrected variance,
 /// as scipy.
 
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/mann_whitney_core.hpp>
 #include <tradeoff/detail/normal_distribution.hpp>
 #include <tradeoff/detail/number_text.hpp>
@@ -62,7 +63,7 @@ template <typename Derived>
 std::vector<double> valid_sample(const Eigen::ArrayBase<Derived>& values, const char* function, const char* name) {
   std::vector<double> valid = valid_values(values, function, name);
   if (valid.empty()) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name +
+    throw std::invalid_argument(detail::error_prefix(function) + name +
                                 " has no valid (non-NaN) value");
   }
   return valid;
@@ -217,7 +218,7 @@ template <typename DerivedX, typename DerivedY>
                                                      double confidence_level = 0.95) {
   constexpr const char* function = "hodges_lehmann_interval";
   if (!(confidence_level > 0.0 && confidence_level < 1.0)) {
-    throw std::domain_error(std::string("tradeoff::") + function + ": confidence_level = " +
+    throw std::domain_error(detail::error_prefix(function) + "confidence_level = " +
                             detail::number_text(confidence_level) + " is outside (0, 1)");
   }
   const std::vector<double> vx = detail::valid_sample(x, function, "x");

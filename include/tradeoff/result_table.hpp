@@ -12,6 +12,7 @@
 /// `take` also accepts the `Eigen::ArrayXi` that pareto_front returns.
 
 #include <tradeoff/detail/atomic_file.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/named_column.hpp>
 #include <tradeoff/detail/result_format.hpp>
 #include <tradeoff/group.hpp>
@@ -115,7 +116,7 @@ class result_table {
     for (Eigen::Index j = 0; j < a.size(); ++j) {
       const auto i = static_cast<Eigen::Index>(a(j));
       if (i < 0 || i >= rows) {
-        throw std::invalid_argument(std::string("tradeoff::") + function + ": row index " + std::to_string(i) +
+        throw std::invalid_argument(detail::error_prefix(function) + "row index " + std::to_string(i) +
                                     " at position " + std::to_string(j) + " is outside [0, " + std::to_string(rows) +
                                     ")");
       }

@@ -192,7 +192,7 @@ template <typename DerivedX, typename DerivedY, typename DerivedFront>
     const double xi = detail::to_minimize(detail::vector_coefficient(x, rows[k]), sign_x);
     const double yi = detail::to_minimize(detail::vector_coefficient(y, rows[k]), sign_y);
     if (std::isinf(xi) || std::isinf(yi)) {
-      throw std::domain_error(std::string(function_name) + ": front[" + std::to_string(k) +
+      throw std::domain_error(detail::error_prefix(function_name) + "front[" + std::to_string(k) +
                               "] = " + std::to_string(rows[k]) +
                               " has an infinite coordinate (a convex hull needs finite points)");
     }

@@ -13,6 +13,7 @@
 
 #include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/quantile_core.hpp>
+#include <tradeoff/detail/vector_shape.hpp>
 #include <tradeoff/quantile_method.hpp>
 
 #include <Eigen/Core>
@@ -40,14 +41,6 @@ void copy_valid_values(const Eigen::DenseBase<Derived>& values, scratch_buffer& 
     valid += std::isnan(x) ? 0 : 1;
   }
   buffer.shrink(valid);
-}
-
-template <typename Derived>
-void check_vector(const Eigen::DenseBase<Derived>& values, const char* function, const char* name) {
-  if (values.cols() != 1 && values.rows() != 1) {
-    throw std::invalid_argument(detail::error_prefix(function) + name + " must be a vector, got " +
-                                std::to_string(values.rows()) + " x " + std::to_string(values.cols()));
-  }
 }
 
 /// A std::vector<double> seen as an Eigen array, without a copy.

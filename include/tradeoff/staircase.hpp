@@ -9,6 +9,7 @@
 #include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/orientation.hpp>
+#include <tradeoff/detail/vector_shape.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -38,17 +39,6 @@ template <typename Derived>
   return static_cast<double>(v.cols() == 1 ? v.derived().coeff(i, 0) : v.derived().coeff(0, i));
 }
 
-/// Throws unless `v` is one-dimensional (a row, a column, or empty).
-template <typename Derived>
-void check_one_dimensional(const Eigen::DenseBase<Derived>& v, const char* function_name,
-                           const char* argument_name) {
-  if (v.rows() != 1 && v.cols() != 1 && v.size() != 0) {
-    throw std::invalid_argument(error_prefix(function_name) + argument_name +
-                                " must be one-dimensional, got " + std::to_string(v.rows()) +
-                                " x " + std::to_string(v.cols()));
-  }
-}
-
 /// Validates x, y and front for staircase/lower_hull and returns the front as indices.
 /// Errors: x and y not 1-D or of different sizes, front not 1-D, an index outside [0, n),
 /// a front row with NaN in x or y.
@@ -61,9 +51,9 @@ template <typename DerivedX, typename DerivedY, typename DerivedFront>
   static_check_scalar<DerivedY>();
   static_assert(std::is_integral_v<typename DerivedFront::Scalar>,
                 "tradeoff: front must be an integer index array (e.g. from pareto_front)");
-  check_one_dimensional(x, function_name, "x");
-  check_one_dimensional(y, function_name, "y");
-  check_one_dimensional(front, function_name, "front");
+  check_vector(x, function_name, "x", "one-dimensional");
+  check_vector(y, function_name, "y", "one-dimensional");
+  check_vector(front, function_name, "front", "one-dimensional");
   const std::string prefix = error_prefix(function_name);
   if (x.size() != y.size()) {
     throw std::invalid_argument(prefix + "x has " + std::to_string(x.size()) +

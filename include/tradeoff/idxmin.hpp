@@ -22,8 +22,11 @@
 
 namespace tradeoff {
 
-/// @brief Row indices, one per group (idxmin/idxmax per group).
-using row_indices = Eigen::Array<Eigen::Index, Eigen::Dynamic, 1>;
+/// @brief Row indices, one per group (idxmin/idxmax per group): `Eigen::ArrayXi`, the type every
+/// array of row indices in tradeoff's results has (pareto_front, pareto_ranks' fronts,
+/// front_probability's front), so they mix without casts; a grouping has at most INT_MAX rows.
+/// A single row (idxmin of one array) is an `Eigen::Index`.
+using row_indices = Eigen::ArrayXi;
 
 /// @brief Index of the smallest non-NaN value (the first of equal ones), or −1 if there is none.
 /// @param values Any Eigen vector expression (array, vector, map, `x.head(k)`).

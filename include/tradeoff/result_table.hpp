@@ -8,8 +8,8 @@
 /// writes, and JSON records. Each writes to a stream or to a file (all or nothing: a temporary
 /// renamed over the path).
 ///
-/// Row indices are `Eigen::Index` everywhere in tradeoff's new results (`take`, idxmin, idxmax);
-/// `take` also accepts the `Eigen::ArrayXi` that pareto_front returns.
+/// Arrays of row indices are `Eigen::ArrayXi` in every result (pareto_front, idxmin and idxmax per
+/// group); `take` accepts any integer Eigen vector.
 
 #include <tradeoff/detail/atomic_file.hpp>
 #include <tradeoff/detail/error_prefix.hpp>

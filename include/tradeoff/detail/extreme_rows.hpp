@@ -14,8 +14,6 @@
 
 namespace tradeoff::detail {
 
-/// The same type as tradeoff::row_indices (idxmin.hpp), which is defined after this header.
-using row_index_array = Eigen::Array<Eigen::Index, Eigen::Dynamic, 1>;
 
 template <bool Max, typename Values>
 Eigen::Index extreme_row(const Values& v, Eigen::Index n) {
@@ -32,15 +30,15 @@ Eigen::Index extreme_row(const Values& v, Eigen::Index n) {
 }
 
 template <bool Max, typename Keys, typename DerivedValues>
-row_index_array extreme_rows(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
-  row_index_array best = row_index_array::Constant(g.groups(), -1);
+Eigen::ArrayXi extreme_rows(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
+  Eigen::ArrayXi best = Eigen::ArrayXi::Constant(g.groups(), -1);
   Eigen::ArrayXd best_value(g.groups());
   const auto& v = evaluated(values);
   for (Eigen::Index i = 0; i < g.rows(); ++i) {
     const int c = g.codes()(i);
     const auto x = static_cast<double>(v(i));
     if (c >= 0 && !std::isnan(x) && (best(c) < 0 || (Max ? x > best_value(c) : x < best_value(c)))) {
-      best(c) = i;
+      best(c) = static_cast<int>(i);  // i < g.rows() <= INT_MAX (group_by checks it)
       best_value(c) = x;
     }
   }

@@ -2,10 +2,12 @@
 #include "golden_describe_data.hpp"
 
 #include <tradeoff/idxmin.hpp>
+#include <tradeoff/pareto.hpp>
 
 #include <doctest/doctest.h>
 
 #include <string>
+#include <type_traits>
 #include <vector>
 
 TEST_CASE("idxmin and idxmax per group equal pandas groupby idxmin / idxmax") {
@@ -42,4 +44,19 @@ TEST_CASE("idxmin and idxmax of one array equal pandas Series idxmin / idxmax") 
   }
   CHECK(checked == 5);
   CHECK(tradeoff::idxmin(std::vector<double>{}) == -1);
+}
+
+TEST_CASE("idxmin per group returns the row index type of pareto_front") {
+  static_assert(std::is_same_v<tradeoff::row_indices, Eigen::ArrayXi>);
+  Eigen::ArrayXd x(5), y(5);
+  x << 3, 1, 2, 5, 4;
+  y << 1, 4, 2, 0, 3;
+  const Eigen::ArrayXi keys = (Eigen::ArrayXi(5) << 0, 1, 0, 1, 0).finished();
+  const auto g = tradeoff::group_by(keys);
+  const tradeoff::row_indices best = tradeoff::idxmin(g, x);
+  static_assert(std::is_same_v<std::decay_t<decltype(best)>, decltype(tradeoff::pareto_front(x, y))>);
+  REQUIRE(best.size() == 2);
+  CHECK(best(0) == 2);  // group 0: rows 0, 2, 4 hold 3, 2, 4
+  CHECK(best(1) == 1);  // group 1: rows 1, 3 hold 1, 5
+  CHECK(x(best(0)) == 2.0);  // indexes an Eigen array without a cast (int widens to Eigen::Index)
 }

@@ -3,6 +3,7 @@
 // CSV written then read back by read_csv bit for bit.
 #include <tradeoff/csv.hpp>
 #include <tradeoff/result_table.hpp>
+#include <tradeoff/serving.hpp>
 
 #include <doctest/doctest.h>
 
@@ -157,4 +158,41 @@ TEST_CASE("E135 to E139 bad result tables and unwritable paths") {
   tradeoff::write_markdown(t, path);
   CHECK(file_text(path) == "|   a |\n|----:|\n|   0 |\n|   0 |\n|   0 |\n");
   std::remove(path.c_str());
+}
+
+TEST_CASE("a serving throughput curve turns into a table of its budgets and arrays bit for bit") {
+  tradeoff::serving_model model;
+  model.layout = tradeoff::kv_layout::gqa(8, 128);
+  model.n_layers = 32;
+  model.weight_bytes = 14e9;
+  model.flops_per_token = 14e9;
+  tradeoff::engine_config engine;
+  engine.max_model_len = 4096;
+  const Eigen::ArrayXd budgets = Eigen::ArrayXd::LinSpaced(5, 10e9, 50e9);
+  const tradeoff::throughput_curve curve =
+      tradeoff::serving_throughput_curve(budgets, model, tradeoff::gpu_spec::h100_sxm(), engine);
+  const tradeoff::result_table t = tradeoff::to_table(budgets, curve, "kv_budget_bytes");
+  REQUIRE(t.rows() == 5);
+  REQUIRE(t.columns() == 4);
+  CHECK(t.all()[0].name() == "kv_budget_bytes");
+  CHECK(t.column("kv_budget_bytes").kind() == tradeoff::key_kind::real);
+  CHECK(t.column("concurrent_sequences").kind() == tradeoff::key_kind::integer);
+  CHECK((t.column("kv_budget_bytes").reals() == budgets).all());
+  CHECK((t.column("concurrent_sequences").integers() == curve.concurrent_sequences).all());
+  CHECK((t.column("step_seconds").reals() == curve.step_seconds).all());
+  CHECK((t.column("tokens_per_second").reals() == curve.tokens_per_second).all());
+  // integer budgets stay integers; the default name is "budget"
+  const Eigen::Array<std::int64_t, 2, 1> whole(1, 2);
+  tradeoff::throughput_curve small;
+  small.concurrent_sequences = Eigen::Array<std::int64_t, Eigen::Dynamic, 1>::Constant(2, 3);
+  small.step_seconds = Eigen::ArrayXd::Constant(2, 0.5);
+  small.tokens_per_second = Eigen::ArrayXd::Constant(2, 6.0);
+  CHECK(tradeoff::to_table(whole, small).column("budget").kind() == tradeoff::key_kind::integer);
+  // E230: budgets of another length than the curve's, or not a vector
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::to_table(Eigen::ArrayXd::Zero(3), small)),
+                       "tradeoff::to_table: budgets has 3 values but the curve has 2 concurrent_sequences, "
+                       "2 step_seconds and 2 tokens_per_second",
+                       std::invalid_argument);
+  CHECK_THROWS_WITH_AS(static_cast<void>(tradeoff::to_table(Eigen::ArrayXXd::Zero(2, 2), small)),
+                       "tradeoff::to_table: budgets must be a vector, got 2 x 2", std::invalid_argument);
 }

@@ -24,6 +24,7 @@
 #include <tradeoff/detail/dominance.hpp>
 #include <tradeoff/detail/grouping_rows.hpp>
 #include <tradeoff/detail/number_text.hpp>
+#include <tradeoff/detail/vector_shape.hpp>
 #include <tradeoff/group.hpp>
 #include <tradeoff/sense.hpp>
 #include <tradeoff/staircase.hpp>
@@ -97,8 +98,8 @@ template <typename Keys, typename DerivedX, typename DerivedY>
                                                        sense sense_x = sense::minimize,
                                                        sense sense_y = sense::minimize) {
   constexpr const char* function = "empirical_attainment";
-  detail::check_one_dimensional(x, "tradeoff::empirical_attainment", "x");
-  detail::check_one_dimensional(y, "tradeoff::empirical_attainment", "y");
+  detail::check_vector(x, "tradeoff::empirical_attainment", "x", "one-dimensional");
+  detail::check_vector(y, "tradeoff::empirical_attainment", "y", "one-dimensional");
   detail::check_grouping_rows(runs, x.size(), function, "x");
   detail::check_grouping_rows(runs, y.size(), function, "y");
   detail::check_fits_int(runs.rows(), "tradeoff::empirical_attainment", "runs");

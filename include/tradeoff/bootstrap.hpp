@@ -25,6 +25,7 @@
 
 #include <tradeoff/detail/bootstrap_interval_core.hpp>
 #include <tradeoff/detail/enum_check.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/detail/random_stream.hpp>
 #include <tradeoff/detail/resample_statistic.hpp>
@@ -73,11 +74,11 @@ inline void check_bootstrap_options(const bootstrap_options& options, const char
              "interval_method::percentile, basic or bca");
   const double level = options.confidence_level;
   if (!(level > 0.0 && level < 1.0)) {
-    throw std::domain_error(std::string("tradeoff::") + function + ": confidence_level = " + number_text(level) +
+    throw std::domain_error(detail::error_prefix(function) + "confidence_level = " + number_text(level) +
                             " is outside (0, 1)");
   }
   if (uses_resamples && options.resamples <= 0) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": resamples = " +
+    throw std::invalid_argument(detail::error_prefix(function) + "resamples = " +
                                 std::to_string(options.resamples) + " must be positive");
   }
 }
@@ -87,19 +88,19 @@ inline void check_statistic(const statistic& s, const char* function) {
     check_level(s.level, function, "statistic.level");
   }
   if (s.kind == statistic_kind::standard_deviation && s.ddof < 0) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": statistic.ddof = " +
+    throw std::invalid_argument(detail::error_prefix(function) + "statistic.ddof = " +
                                 std::to_string(s.ddof) + " is negative");
   }
 }
 
 inline void check_sample_size(std::size_t n, const char* function, const char* name) {
   if (n < 2) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name + " has " + std::to_string(n) +
+    throw std::invalid_argument(detail::error_prefix(function) + name + " has " + std::to_string(n) +
                                 (n == 1 ? " valid (non-NaN) value" : " valid (non-NaN) values") +
                                 "; a bootstrap needs at least 2");
   }
   if (n > std::numeric_limits<std::uint32_t>::max()) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name + " has " + std::to_string(n) +
+    throw std::invalid_argument(detail::error_prefix(function) + name + " has " + std::to_string(n) +
                                 " valid values; at most 2^32 - 1 are supported");
   }
 }
@@ -138,11 +139,11 @@ template <typename DerivedIndices>
 void check_indices(const Eigen::ArrayBase<DerivedIndices>& indices, std::size_t n, const char* function,
                    const char* name) {
   if (indices.rows() < 1) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name +
+    throw std::invalid_argument(detail::error_prefix(function) + name +
                                 " has no rows (one row per resample is needed)");
   }
   if (static_cast<std::size_t>(indices.cols()) != n) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name + " has " +
+    throw std::invalid_argument(detail::error_prefix(function) + name + " has " +
                                 std::to_string(indices.cols()) + " columns but the sample has " +
                                 std::to_string(n) + " valid (non-NaN) values");
   }
@@ -150,7 +151,7 @@ void check_indices(const Eigen::ArrayBase<DerivedIndices>& indices, std::size_t 
     for (Eigen::Index i = 0; i < indices.cols(); ++i) {
       const auto k = static_cast<long long>(indices(b, i));
       if (k < 0 || static_cast<unsigned long long>(k) >= n) {
-        throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name + "(" +
+        throw std::invalid_argument(detail::error_prefix(function) + name + "(" +
                                     std::to_string(b) + ", " + std::to_string(i) + ") = " + std::to_string(k) +
                                     " is outside [0, " + std::to_string(n) + ")");
       }
@@ -279,7 +280,7 @@ sample_pair valid_rows(const Eigen::ArrayBase<DerivedA>& a, const Eigen::ArrayBa
   check_vector(a, function, name_a);
   check_vector(b, function, name_b);
   if (a.size() != b.size()) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name_a + " has " +
+    throw std::invalid_argument(detail::error_prefix(function) + name_a + " has " +
                                 std::to_string(a.size()) + " rows but " + name_b + " has " + std::to_string(b.size()));
   }
   const auto& ea = a.derived().eval();

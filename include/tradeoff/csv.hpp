@@ -69,6 +69,7 @@
 #include <tradeoff/detail/csv_sniff.hpp>
 #include <tradeoff/detail/csv_storage.hpp>
 #include <tradeoff/detail/enum_check.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/keyed_hash.hpp>
 
 namespace tradeoff {
@@ -103,7 +104,7 @@ class csv_error : public std::runtime_error {
  private:
   static std::string format(const std::string& function, const std::string& file,
                             std::size_t line, std::size_t column, const std::string& message) {
-    std::string text = "tradeoff::" + function + ": " + file;
+    std::string text = detail::error_prefix(function) + file;
     if (line != 0) {
       text += ':' + std::to_string(line);
       if (column != 0) {
@@ -407,7 +408,7 @@ class table {
 
   void check_row(Eigen::Index row, const char* function) const {
     if (row < 0 || row >= rows_) {
-      throw std::out_of_range("tradeoff::" + std::string(function) + ": row " +
+      throw std::out_of_range(detail::error_prefix(function) + "row " +
                               std::to_string(row) + " is out of range for a table of " +
                               std::to_string(rows_) + " rows");
     }

@@ -28,8 +28,10 @@
 
 #include <tradeoff/bootstrap.hpp>
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/float_exact.hpp>
 #include <tradeoff/detail/front_membership.hpp>
+#include <tradeoff/detail/front_probability_steps.hpp>
 #include <tradeoff/detail/grouping_rows.hpp>
 #include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/detail/random_stream.hpp>
@@ -62,27 +64,6 @@ struct front_probability_result {
   Eigen::ArrayXi front;        ///< indices of the configurations on the front of `estimate` (pareto_front's order)
   Eigen::ArrayXi count;        ///< valid runs (rows without NaN) per configuration; 0 or 1 in (b)
 };
-
-namespace detail {
-
-inline void check_draws(Eigen::Index resamples, const char* function) {
-  if (resamples <= 0) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": resamples = " + std::to_string(resamples) +
-                                " must be positive");
-  }
-}
-
-/// Marks configurations without a valid run as NaN and returns the front of the estimates.
-inline void finish_front_probability(front_probability_result& result, const std::vector<sense>& senses) {
-  for (Eigen::Index c = 0; c < result.count.size(); ++c) {
-    if (result.count(c) == 0) {
-      result.probability(c) = std::numeric_limits<double>::quiet_NaN();
-    }
-  }
-  result.front = pareto_front(result.estimate, senses);
-}
-
-}  // namespace detail
 
 /// @brief Probability that each configuration is on the Pareto front, by bootstrap of its runs.
 ///

@@ -13,6 +13,8 @@
 /// is false get code −1 too. Ties: equal values are interchangeable; equal keys (also −0.0 and +0.0)
 /// form one group. Results do not depend on FMA contraction (see detail/float_exact.hpp).
 
+#include <tradeoff/detail/cython_quantile.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/group_describe.hpp>
 #include <tradeoff/detail/group_factorize.hpp>
@@ -115,11 +117,11 @@ grouping<Eigen::Array<Scalar, Eigen::Dynamic, 1>> group_numeric(Eigen::Index row
 template <typename Keys, typename DerivedValues>
 void check_values(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values, const char* function) {
   if (values.cols() != 1 && values.rows() != 1) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": values must be a vector, got " +
+    throw std::invalid_argument(detail::error_prefix(function) + "values must be a vector, got " +
                                 std::to_string(values.rows()) + " x " + std::to_string(values.cols()));
   }
   if (values.size() != g.rows()) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": values has " +
+    throw std::invalid_argument(detail::error_prefix(function) + "values has " +
                                 std::to_string(values.size()) + " rows but the grouping has " +
                                 std::to_string(g.rows()));
   }
@@ -523,42 +525,6 @@ template <typename Keys, typename DerivedValues>
   detail::check_values(g, values, "quantile");
   return quantiles(g, values, std::vector<double>{q}, method).col(0);
 }
-
-namespace detail {
-
-/// Where pandas 1.5.3's Cython group_quantile reads level q in a group of n >= 1 sorted valid
-/// values: q_idx = q (n - 1), idx = trunc(q_idx), frac = q_idx mod 1.
-struct cython_quantile_position {
-  Eigen::Index index = 0;
-  double fraction = 0.0;
-};
-
-inline cython_quantile_position locate_cython_quantile(Eigen::Index n, double q) noexcept {
-  const double q_index = rounded_product(q, static_cast<double>(n - 1));
-  return {static_cast<Eigen::Index>(q_index), std::fmod(q_index, 1.0)};
-}
-
-/// pandas' interpolation between the neighbours of a cython_quantile_position.
-inline double evaluate_cython_quantile(const cython_quantile_position& p, double q, quantile_method method,
-                                       const double* selected) noexcept {
-  const double value = selected[p.index];
-  if (detail::exact_equal(p.fraction, 0.0) || method == quantile_method::lower) {
-    return value;
-  }
-  const double next = selected[p.index + 1];
-  switch (method) {
-    case quantile_method::higher:
-      return next;
-    case quantile_method::midpoint:
-      return (value + next) / 2.0;
-    case quantile_method::nearest:
-      return p.fraction > 0.5 || (detail::exact_equal(p.fraction, 0.5) && q > 0.5) ? next : value;
-    default:  // linear: v + (w - v) f, one-sided (unlike numpy's lerp)
-      return add_product(value, next - value, p.fraction);
-  }
-}
-
-}  // namespace detail
 
 /// @brief Quantiles per group exactly as pandas' own `groupby().quantile(qs, interpolation=...)`.
 ///

@@ -12,6 +12,7 @@
 /// result turns float); tradeoff returns −1. Ties: the first row wins, as pandas (numpy's
 /// argmin/argmax); −0.0 and +0.0 are equal.
 
+#include <tradeoff/detail/extreme_rows.hpp>
 #include <tradeoff/group.hpp>
 
 #include <Eigen/Core>
@@ -21,40 +22,11 @@
 
 namespace tradeoff {
 
-/// @brief Row indices, one per group (idxmin/idxmax per group).
-using row_indices = Eigen::Array<Eigen::Index, Eigen::Dynamic, 1>;
-
-namespace detail {
-template <bool Max, typename Values>
-Eigen::Index extreme_row(const Values& v, Eigen::Index n) {
-  Eigen::Index best = -1;
-  double best_value = 0.0;
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const auto x = static_cast<double>(v(i));
-    if (!std::isnan(x) && (best < 0 || (Max ? x > best_value : x < best_value))) {
-      best = i;
-      best_value = x;
-    }
-  }
-  return best;
-}
-
-template <bool Max, typename Keys, typename DerivedValues>
-row_indices extreme_rows(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
-  row_indices best = row_indices::Constant(g.groups(), -1);
-  Eigen::ArrayXd best_value(g.groups());
-  const auto& v = evaluated(values);
-  for (Eigen::Index i = 0; i < g.rows(); ++i) {
-    const int c = g.codes()(i);
-    const auto x = static_cast<double>(v(i));
-    if (c >= 0 && !std::isnan(x) && (best(c) < 0 || (Max ? x > best_value(c) : x < best_value(c)))) {
-      best(c) = i;
-      best_value(c) = x;
-    }
-  }
-  return best;
-}
-}  // namespace detail
+/// @brief Row indices, one per group (idxmin/idxmax per group): `Eigen::ArrayXi`, the type every
+/// array of row indices in tradeoff's results has (pareto_front, pareto_ranks' fronts,
+/// front_probability's front), so they mix without casts; a grouping has at most INT_MAX rows.
+/// A single row (idxmin of one array) is an `Eigen::Index`.
+using row_indices = Eigen::ArrayXi;
 
 /// @brief Index of the smallest non-NaN value (the first of equal ones), or −1 if there is none.
 /// @param values Any Eigen vector expression (array, vector, map, `x.head(k)`).

@@ -6,6 +6,7 @@
 /// multiplicative epsilon indicators, GD, IGD, IGD+ and the averaged Hausdorff distance, with
 /// moocore's definitions.
 
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/indicator_sets.hpp>
 #include <tradeoff/sense.hpp>
 
@@ -78,7 +79,7 @@ template <typename DerivedPoints, typename DerivedReference>
       for (Eigen::Index j = 0; j < values.cols(); ++j) {
         const double v = static_cast<double>(values(i, j));
         if (!(v > 0.0)) {
-          throw std::domain_error(std::string(function_name) + ": " + argument + "(" +
+          throw std::domain_error(detail::error_prefix(function_name) + argument + "(" +
                                   std::to_string(i) + ", " + std::to_string(j) + ") = " +
                                   std::to_string(v) +
                                   " is not > 0 (the multiplicative epsilon needs positive values)");

@@ -21,6 +21,7 @@
 
 #include <tradeoff/csv.hpp>
 #include <tradeoff/detail/enum_check.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/json_flatten.hpp>
 #include <tradeoff/detail/json_records.hpp>
 #include <tradeoff/detail/table_assembly.hpp>
@@ -36,7 +37,7 @@ class json_error : public std::runtime_error {
  public:
   json_error(const std::string& function, std::string file, std::size_t line, std::size_t column,
              std::size_t byte_offset, bool placed, const std::string& message)
-      : std::runtime_error("tradeoff::" + function + ": " + file +
+      : std::runtime_error(detail::error_prefix(function) + file +
                            (placed ? ":" + std::to_string(line) + ":" + std::to_string(column) +
                                          ": byte offset " + std::to_string(byte_offset)
                                    : std::string()) +

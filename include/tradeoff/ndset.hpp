@@ -6,6 +6,7 @@
 /// and benchmarks, as moocore's `generate_ndset`.
 
 #include <tradeoff/detail/enum_check.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/ndset_sampling.hpp>
 #include <tradeoff/detail/random_stream.hpp>
 
@@ -52,7 +53,7 @@ enum class ndset_shape {
                                                     ndset_shape shape, std::uint64_t seed = 0) {
   constexpr const char* function_name = "tradeoff::generate_ndset";
   if (n < 0 || d < 1) {
-    throw std::invalid_argument(std::string(function_name) + ": n = " + std::to_string(n) +
+    throw std::invalid_argument(detail::error_prefix(function_name) + "n = " + std::to_string(n) +
                                 " and d = " + std::to_string(d) +
                                 " must be n >= 0 points of d >= 1 objectives");
   }

@@ -6,6 +6,7 @@
 /// moocore's `normalise`.
 
 #include <tradeoff/detail/dominance.hpp>  // sense_signs, static_check_scalar
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -53,13 +54,13 @@ template <typename DerivedPoints, typename DerivedLower, typename DerivedUpper>
                                         const std::vector<sense>& senses = {},
                                         normalise_range range = {}) {
   constexpr const char* function_name = "tradeoff::normalise";
-  const std::string name = function_name;
+  const std::string prefix = detail::error_prefix(function_name);
   detail::static_check_scalar<DerivedPoints>();
   const Eigen::Index d = points.cols();
   const std::vector<double> signs = detail::sense_signs(senses, d, function_name);
   auto check_size = [&](Eigen::Index size, const char* argument) {
     if (size != 0 && size != d) {
-      throw std::invalid_argument(name + ": " + argument + " has " + std::to_string(size) +
+      throw std::invalid_argument(prefix + argument + " has " + std::to_string(size) +
                                   " entries but points has " + std::to_string(d) +
                                   " columns (give one bound per column, or none)");
     }
@@ -68,7 +69,7 @@ template <typename DerivedPoints, typename DerivedLower, typename DerivedUpper>
   check_size(upper.size(), "upper");
   if (!std::isfinite(range.low) || !std::isfinite(range.high) ||
       !(range.low < range.high || range.high < range.low)) {
-    throw std::invalid_argument(name + ": range = (" + std::to_string(range.low) + ", " +
+    throw std::invalid_argument(prefix + "range = (" + std::to_string(range.low) + ", " +
                                 std::to_string(range.high) +
                                 ") must be two different finite values");
   }
@@ -96,7 +97,7 @@ template <typename DerivedPoints, typename DerivedLower, typename DerivedUpper>
       high = std::isnan(high) ? largest : high;
     }
     if (given && (!(low < high) || !std::isfinite(low) || !std::isfinite(high))) {
-      throw std::invalid_argument(name + ": lower(" + std::to_string(j) + ") = " +
+      throw std::invalid_argument(prefix + "lower(" + std::to_string(j) + ") = " +
                                   std::to_string(low) + " and upper(" + std::to_string(j) +
                                   ") = " + std::to_string(high) +
                                   " are not finite bounds with lower < upper (a zero-width or "

@@ -16,6 +16,7 @@
 /// - Indices are returned as Eigen::ArrayXi (int); more than INT_MAX rows is rejected.
 
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/pareto_columns.hpp>
 #include <tradeoff/detail/pareto_front_2d.hpp>
@@ -108,8 +109,8 @@ template <typename Derived>
     return {};
   }
   if (points.cols() == 0) {
-    throw std::invalid_argument(std::string(function_name) +
-                                ": points has no columns (need at least one objective)");
+    throw std::invalid_argument(detail::error_prefix(function_name) +
+                                "points has no columns (need at least one objective)");
   }
   const bool keep_first = keep == duplicates::keep_first;
   const detail::matrix_view view = detail::make_matrix_view(points);
@@ -195,8 +196,8 @@ template <typename Derived>
     return {};
   }
   if (points.cols() == 0) {
-    throw std::invalid_argument(std::string(function_name) +
-                                ": points has no columns (need at least one objective)");
+    throw std::invalid_argument(detail::error_prefix(function_name) +
+                                "points has no columns (need at least one objective)");
   }
   const detail::matrix_view view = detail::make_matrix_view(points);
   detail::column_subset informative;

@@ -11,7 +11,10 @@
 /// interchangeable; of +0.0 and -0.0, which one a selection method returns is unspecified (numpy's
 /// is equally so). The results do not depend on FMA contraction (see detail/float_exact.hpp).
 
+#include <tradeoff/detail/error_prefix.hpp>
+#include <tradeoff/detail/quantile_buffer.hpp>
 #include <tradeoff/detail/quantile_core.hpp>
+#include <tradeoff/detail/vector_shape.hpp>
 #include <tradeoff/quantile_method.hpp>
 
 #include <Eigen/Core>
@@ -23,59 +26,6 @@
 #include <vector>
 
 namespace tradeoff {
-
-namespace detail {
-
-/// Copies the non-NaN values of an expression (evaluated once) into `buffer`, as doubles.
-template <typename Derived>
-void copy_valid_values(const Eigen::DenseBase<Derived>& values, scratch_buffer& buffer) {
-  const auto& evaluated = values.derived().eval();
-  buffer = scratch_buffer(evaluated.size());
-  double* out = buffer.data();
-  Eigen::Index valid = 0;
-  for (Eigen::Index i = 0; i < evaluated.size(); ++i) {  // branch-free: write, advance if not NaN
-    const double x = static_cast<double>(evaluated(i));
-    out[valid] = x;
-    valid += std::isnan(x) ? 0 : 1;
-  }
-  buffer.shrink(valid);
-}
-
-template <typename Derived>
-void check_vector(const Eigen::DenseBase<Derived>& values, const char* function, const char* name) {
-  if (values.cols() != 1 && values.rows() != 1) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name + " must be a vector, got " +
-                                std::to_string(values.rows()) + " x " + std::to_string(values.cols()));
-  }
-}
-
-/// A std::vector<double> seen as an Eigen array, without a copy.
-inline Eigen::Map<const Eigen::ArrayXd> vector_map(const std::vector<double>& values) {
-  return {values.data(), static_cast<Eigen::Index>(values.size())};
-}
-
-inline Eigen::ArrayXd quantiles_of_buffer(scratch_buffer& buffer, const std::vector<double>& levels,
-                                          quantile_method method) {
-  const Eigen::Index n = buffer.size();
-  Eigen::ArrayXd result(static_cast<Eigen::Index>(levels.size()));
-  if (n == 0) {
-    result.setConstant(std::numeric_limits<double>::quiet_NaN());
-    return result;
-  }
-  std::vector<quantile_position> positions;
-  std::vector<Eigen::Index> needed;
-  for (const double q : levels) {
-    positions.push_back(locate_quantile(n, q, method));
-    add_needed(positions.back(), needed);
-  }
-  select_order_statistics(buffer.data(), n, needed);
-  for (std::size_t j = 0; j < levels.size(); ++j) {
-    result(static_cast<Eigen::Index>(j)) = evaluate_quantile(positions[j], buffer.data());
-  }
-  return result;
-}
-
-}  // namespace detail
 
 /// @brief numpy's name of a quantile method ("linear", "hazen", ...).
 /// @note O(1).

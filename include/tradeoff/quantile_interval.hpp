@@ -18,6 +18,7 @@
 /// coverage is at least the reported one.
 
 #include <tradeoff/detail/binomial.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/quantile.hpp>
 
@@ -80,18 +81,18 @@ order_statistic_interval order_interval(const Eigen::ArrayBase<DerivedValues>& v
                                         double confidence_level, const char* function) {
   check_vector(values, function, "values");
   if (!(level > 0.0 && level < 1.0)) {
-    throw std::domain_error(std::string("tradeoff::") + function + ": level = " + number_text(level) +
+    throw std::domain_error(detail::error_prefix(function) + "level = " + number_text(level) +
                             " is outside (0, 1)");
   }
   if (!(confidence_level > 0.0 && confidence_level < 1.0)) {
-    throw std::domain_error(std::string("tradeoff::") + function + ": confidence_level = " +
+    throw std::domain_error(detail::error_prefix(function) + "confidence_level = " +
                             number_text(confidence_level) + " is outside (0, 1)");
   }
   scratch_buffer buffer;
   copy_valid_values(values, buffer);
   const Eigen::Index n = buffer.size();
   if (n == 0) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": values has no valid (non-NaN) value");
+    throw std::invalid_argument(detail::error_prefix(function) + "values has no valid (non-NaN) value");
   }
   const std::vector<double> pmf = binomial_pmf(static_cast<std::size_t>(n), level);
   const double tail = (1.0 - confidence_level) / 2.0;

@@ -11,9 +11,11 @@
 /// as scipy.
 
 #include <tradeoff/detail/enum_check.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/mann_whitney_core.hpp>
 #include <tradeoff/detail/normal_distribution.hpp>
 #include <tradeoff/detail/number_text.hpp>
+#include <tradeoff/detail/rank_sample.hpp>
 #include <tradeoff/detail/valid_values.hpp>
 #include <tradeoff/quantile.hpp>
 
@@ -56,33 +58,6 @@ struct mann_whitney_result {
   double p_value = 1.0;    ///< scipy's `pvalue`
   rank_test_method method = rank_test_method::asymptotic;  ///< the method used (never `automatic`)
 };
-
-namespace detail {
-
-template <typename Derived>
-std::vector<double> valid_sample(const Eigen::ArrayBase<Derived>& values, const char* function, const char* name) {
-  std::vector<double> valid = valid_values(values, function, name);
-  if (valid.empty()) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": " + name +
-                                " has no valid (non-NaN) value");
-  }
-  return valid;
-}
-
-/// (#{x_i > y_j} − #{x_i < y_j}) over all pairs, from sorted copies in O((n + m) log(n + m)).
-inline double dominance_balance(std::vector<double> x, std::vector<double> y) {
-  std::sort(x.begin(), x.end());
-  std::sort(y.begin(), y.end());
-  double balance = 0.0;
-  for (const double v : x) {
-    const auto below = std::lower_bound(y.begin(), y.end(), v) - y.begin();
-    const auto above = y.end() - std::upper_bound(y.begin(), y.end(), v);
-    balance += static_cast<double>(below - above);
-  }
-  return balance;
-}
-
-}  // namespace detail
 
 /// @brief Mann–Whitney U test of two independent samples, as scipy 1.10.1's `mannwhitneyu`.
 ///
@@ -222,7 +197,7 @@ template <typename DerivedX, typename DerivedY>
                                                      double confidence_level = 0.95) {
   constexpr const char* function = "hodges_lehmann_interval";
   if (!(confidence_level > 0.0 && confidence_level < 1.0)) {
-    throw std::domain_error(std::string("tradeoff::") + function + ": confidence_level = " +
+    throw std::domain_error(detail::error_prefix(function) + "confidence_level = " +
                             detail::number_text(confidence_level) + " is outside (0, 1)");
   }
   const std::vector<double> vx = detail::valid_sample(x, function, "x");

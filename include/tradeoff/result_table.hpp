@@ -8,14 +8,17 @@
 /// writes, and JSON records. Each writes to a stream or to a file (all or nothing: a temporary
 /// renamed over the path).
 ///
-/// Row indices are `Eigen::Index` everywhere in tradeoff's new results (`take`, idxmin, idxmax);
-/// `take` also accepts the `Eigen::ArrayXi` that pareto_front returns.
+/// Arrays of row indices are `Eigen::ArrayXi` in every result (pareto_front, idxmin and idxmax per
+/// group); `take` accepts any integer Eigen vector.
 
 #include <tradeoff/detail/atomic_file.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/named_column.hpp>
 #include <tradeoff/detail/result_format.hpp>
+#include <tradeoff/detail/vector_shape.hpp>
 #include <tradeoff/group.hpp>
 #include <tradeoff/key_table.hpp>
+#include <tradeoff/serving_config.hpp>
 
 #include <Eigen/Core>
 
@@ -115,7 +118,7 @@ class result_table {
     for (Eigen::Index j = 0; j < a.size(); ++j) {
       const auto i = static_cast<Eigen::Index>(a(j));
       if (i < 0 || i >= rows) {
-        throw std::invalid_argument(std::string("tradeoff::") + function + ": row index " + std::to_string(i) +
+        throw std::invalid_argument(detail::error_prefix(function) + "row index " + std::to_string(i) +
                                     " at position " + std::to_string(j) + " is outside [0, " + std::to_string(rows) +
                                     ")");
       }
@@ -174,6 +177,33 @@ template <typename Keys>
     out.add(name + " min", d.min).add(name + " 25%", d.q25).add(name + " 50%", d.q50).add(name + " 75%", d.q75);
     out.add(name + " max", d.max);
   }
+  return out;
+}
+
+/// @brief A serving throughput curve as a table, one row per budget: `budget` (the budgets given to
+/// `serving_throughput_curve`, as given), then `concurrent_sequences` (integer), `step_seconds` and
+/// `tokens_per_second` (real).
+/// @param budgets the KV budgets the curve was computed for (any Eigen vector; integer budgets stay integers).
+/// @param budget the name of the budget column.
+/// @throws std::invalid_argument (E230) if `budgets` is not a vector or its length differs from the
+///   curve's (a curve of other budgets, or arrays of unequal length).
+/// Complexity: O(budgets).
+template <typename DerivedBudgets>
+[[nodiscard]] result_table to_table(const Eigen::DenseBase<DerivedBudgets>& budgets, const throughput_curve& curve,
+                                    const std::string& budget = "budget") {
+  detail::check_vector(budgets, "to_table", "budgets");
+  const Eigen::Index n = budgets.size();
+  if (curve.concurrent_sequences.size() != n || curve.step_seconds.size() != n ||
+      curve.tokens_per_second.size() != n) {
+    throw std::invalid_argument(detail::error_prefix("to_table") + "budgets has " + std::to_string(n) +
+                                " values but the curve has " + std::to_string(curve.concurrent_sequences.size()) +
+                                " concurrent_sequences, " + std::to_string(curve.step_seconds.size()) +
+                                " step_seconds and " + std::to_string(curve.tokens_per_second.size()) +
+                                " tokens_per_second");
+  }
+  result_table out;
+  out.add(budget, budgets).add("concurrent_sequences", curve.concurrent_sequences);
+  out.add("step_seconds", curve.step_seconds).add("tokens_per_second", curve.tokens_per_second);
   return out;
 }
 

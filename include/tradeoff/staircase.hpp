@@ -9,6 +9,8 @@
 #include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/orientation.hpp>
+#include <tradeoff/detail/staircase_front.hpp>
+#include <tradeoff/detail/vector_shape.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -29,67 +31,6 @@ struct staircase_path {
   Eigen::ArrayXd x;  ///< horizontal coordinates of the vertices, in path order
   Eigen::ArrayXd y;  ///< vertical coordinates of the vertices, in path order
 };
-
-namespace detail {
-
-/// Element i of a 1-D Eigen expression (row or column), as double; no copy of the data.
-template <typename Derived>
-[[nodiscard]] double vector_coefficient(const Eigen::DenseBase<Derived>& v, Eigen::Index i) {
-  return static_cast<double>(v.cols() == 1 ? v.derived().coeff(i, 0) : v.derived().coeff(0, i));
-}
-
-/// Throws unless `v` is one-dimensional (a row, a column, or empty).
-template <typename Derived>
-void check_one_dimensional(const Eigen::DenseBase<Derived>& v, const char* function_name,
-                           const char* argument_name) {
-  if (v.rows() != 1 && v.cols() != 1 && v.size() != 0) {
-    throw std::invalid_argument(error_prefix(function_name) + argument_name +
-                                " must be one-dimensional, got " + std::to_string(v.rows()) +
-                                " x " + std::to_string(v.cols()));
-  }
-}
-
-/// Validates x, y and front for staircase/lower_hull and returns the front as indices.
-/// Errors: x and y not 1-D or of different sizes, front not 1-D, an index outside [0, n),
-/// a front row with NaN in x or y.
-template <typename DerivedX, typename DerivedY, typename DerivedFront>
-[[nodiscard]] std::vector<Eigen::Index> checked_front(const Eigen::DenseBase<DerivedX>& x,
-                                                      const Eigen::DenseBase<DerivedY>& y,
-                                                      const Eigen::DenseBase<DerivedFront>& front,
-                                                      const char* function_name) {
-  static_check_scalar<DerivedX>();
-  static_check_scalar<DerivedY>();
-  static_assert(std::is_integral_v<typename DerivedFront::Scalar>,
-                "tradeoff: front must be an integer index array (e.g. from pareto_front)");
-  check_one_dimensional(x, function_name, "x");
-  check_one_dimensional(y, function_name, "y");
-  check_one_dimensional(front, function_name, "front");
-  const std::string prefix = error_prefix(function_name);
-  if (x.size() != y.size()) {
-    throw std::invalid_argument(prefix + "x has " + std::to_string(x.size()) +
-                                " values but y has " + std::to_string(y.size()));
-  }
-  std::vector<Eigen::Index> rows(static_cast<std::size_t>(front.size()));
-  for (Eigen::Index k = 0; k < front.size(); ++k) {
-    const auto raw = front.cols() == 1 ? front.derived().coeff(k, 0) : front.derived().coeff(0, k);
-    const auto index = static_cast<long long>(raw);
-    if (index < 0 || index >= static_cast<long long>(x.size())) {
-      throw std::invalid_argument(prefix + "front[" + std::to_string(k) + "] = " +
-                                  std::to_string(index) + " is outside [0, " +
-                                  std::to_string(x.size()) + ")");
-    }
-    const auto i = static_cast<Eigen::Index>(index);
-    if (std::isnan(vector_coefficient(x, i)) || std::isnan(vector_coefficient(y, i))) {
-      throw std::invalid_argument(prefix + "front[" + std::to_string(k) + "] = " +
-                                  std::to_string(index) +
-                                  " is a row with NaN (rows with NaN are on no front)");
-    }
-    rows[static_cast<std::size_t>(k)] = i;
-  }
-  return rows;
-}
-
-}  // namespace detail
 
 /// @brief The step path through a 2-D Pareto front, as the origin script draws it: from the
 /// first front point go horizontally to the next point's x, then vertically to its y.
@@ -192,7 +133,7 @@ template <typename DerivedX, typename DerivedY, typename DerivedFront>
     const double xi = detail::to_minimize(detail::vector_coefficient(x, rows[k]), sign_x);
     const double yi = detail::to_minimize(detail::vector_coefficient(y, rows[k]), sign_y);
     if (std::isinf(xi) || std::isinf(yi)) {
-      throw std::domain_error(std::string(function_name) + ": front[" + std::to_string(k) +
+      throw std::domain_error(detail::error_prefix(function_name) + "front[" + std::to_string(k) +
                               "] = " + std::to_string(rows[k]) +
                               " has an infinite coordinate (a convex hull needs finite points)");
     }

@@ -25,11 +25,14 @@ foreach(module IN ITEMS tradeoff tradeoff-core tradeoff-json)
   endif()
 endforeach()
 
-set(strict -std=c++17 -O1 -Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion -Wshadow -Wfloat-equal -Werror)
+include("${SOURCE_DIR}/strict_warnings.cmake")
 execute_process(COMMAND "${CXX}" --version OUTPUT_VARIABLE compiler_version)
 if(compiler_version MATCHES "Free Software Foundation")
-  list(APPEND strict -Wuseless-cast)
+  tradeoff_strict_warnings(strict TRUE)
+else()
+  tradeoff_strict_warnings(strict FALSE)
 endif()
+list(PREPEND strict -std=c++17 -O1)
 
 # A math-only program: tradeoff-core must be enough (no fast-cpp-csv-parser, no threads).
 file(WRITE "${BINARY}/core_only.cpp" "#include <tradeoff/pareto.hpp>\n#include <tradeoff/quantile.hpp>\n"

@@ -5,6 +5,8 @@
 /// @brief Writing a file all or nothing: into a temporary next to it, then renamed over it, so
 /// a reader never sees half a file and a failed write leaves the old file (or none). Internal.
 
+#include <tradeoff/detail/error_prefix.hpp>
+
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
@@ -20,7 +22,7 @@ void write_file_atomically(const std::string& path, const char* function, Write 
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) {
-      throw std::invalid_argument(std::string("tradeoff::") + function + ": cannot write path '" + path +
+      throw std::invalid_argument(error_prefix(function) + "cannot write path '" + path +
                                   "' (its directory does not exist or is not writable); nothing was written");
     }
     write(out);
@@ -28,13 +30,13 @@ void write_file_atomically(const std::string& path, const char* function, Write 
     if (!out) {
       out.close();
       std::remove(temporary.c_str());
-      throw std::invalid_argument(std::string("tradeoff::") + function + ": writing path '" + path +
+      throw std::invalid_argument(error_prefix(function) + "writing path '" + path +
                                   "' failed (disk full?); nothing was written");
     }
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     std::remove(temporary.c_str());
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": cannot replace path '" + path +
+    throw std::invalid_argument(error_prefix(function) + "cannot replace path '" + path +
                                 "' (is it a directory?); nothing was written");
   }
 }

@@ -5,27 +5,25 @@
 /// @brief The one way an error message starts: `tradeoff::<function the user called>: `.
 /// Internal.
 
-#include <cstring>
 #include <string>
+#include <string_view>
 
 namespace tradeoff::detail {
 
 /// @brief "tradeoff::<function>: " for a function name given with or without its
 /// `tradeoff::` qualification ("median" and "tradeoff::median" give the same prefix).
-[[nodiscard]] inline std::string error_prefix(const char* function) {
-  constexpr const char qualification[] = "tradeoff::";
-  constexpr std::size_t length = sizeof qualification - 1;
+/// (A string_view comparison, not strncmp: GCC's -Wstring-compare misfires on the latter when a
+/// short literal name is inlined.)
+[[nodiscard]] inline std::string error_prefix(std::string_view function) {
+  constexpr std::string_view qualification = "tradeoff::";
   std::string prefix;
-  if (std::strncmp(function, qualification, length) != 0) {
+  if (function.substr(0, qualification.size()) != qualification) {
     prefix = qualification;
   }
   prefix += function;
   prefix += ": ";
   return prefix;
 }
-
-/// @brief The same for a name held in a string.
-[[nodiscard]] inline std::string error_prefix(const std::string& function) { return error_prefix(function.c_str()); }
 
 }  // namespace tradeoff::detail
 

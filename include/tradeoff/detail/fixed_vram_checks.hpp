@@ -7,6 +7,7 @@
 
 #include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/detail/serving_checks.hpp>
+#include <tradeoff/detail/vector_shape.hpp>
 
 #include <Eigen/Core>
 
@@ -17,9 +18,8 @@ namespace tradeoff::detail {
 /// @brief Requires a vector: one row or one column (Eigen arrays, vectors, maps, expressions).
 template <typename Derived>
 void require_vector(const char* function, const char* argument, const Eigen::DenseBase<Derived>& values) {
-  if (values.rows() != 1 && values.cols() != 1 && values.size() != 0) {
-    throw_bad_argument(function, argument,
-                       "must be a vector, got " + number_text(values.rows()) + " x " + number_text(values.cols()));
+  if (!is_vector(values)) {
+    throw_bad_argument(function, argument, "must be a vector, got " + shape_text(values));
   }
 }
 

@@ -6,6 +6,7 @@
 /// a small range, an open-addressing hash table otherwise, then an optional sort of the distinct
 /// keys and a remap of the codes. Internal.
 
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/integer_cast.hpp>
 #include <tradeoff/detail/keyed_hash.hpp>
@@ -176,7 +177,7 @@ inline Eigen::ArrayXi sizes_from_codes(const Eigen::ArrayXi& codes, Eigen::Index
 
 inline void check_row_count(Eigen::Index rows, const char* function) {
   if (rows > static_cast<Eigen::Index>(INT_MAX)) {
-    throw std::invalid_argument(std::string("tradeoff::") + function + ": " + std::to_string(rows) +
+    throw std::invalid_argument(error_prefix(function) + std::to_string(rows) +
                                 " rows exceed the 32-bit group codes");
   }
 }

@@ -8,6 +8,7 @@
 /// it stays below rows²), and the combined codes are factorized once more, sorted (lexicographic,
 /// pandas' MultiIndex order) or in order of first appearance. Internal.
 
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/group_factorize.hpp>
 #include <tradeoff/key_table.hpp>
 
@@ -101,12 +102,11 @@ factorized<Eigen::Index> factorize_key_columns(const std::vector<key_column>& co
 /// Throws unless there is at least one key column and all have the same length.
 inline void check_key_columns(const std::vector<key_column>& columns, const char* function) {
   if (columns.empty()) {
-    throw std::invalid_argument(std::string("tradeoff::") + function +
-                                ": keys has no columns (give at least one key column)");
+    throw std::invalid_argument(error_prefix(function) + "keys has no columns (give at least one key column)");
   }
   for (std::size_t c = 1; c < columns.size(); ++c) {
     if (columns[c].rows() != columns[0].rows()) {
-      throw std::invalid_argument(std::string("tradeoff::") + function + ": keys[" + std::to_string(c) + "] ('" +
+      throw std::invalid_argument(error_prefix(function) + "keys[" + std::to_string(c) + "] ('" +
                                   columns[c].name() + "') has " + std::to_string(columns[c].rows()) +
                                   " rows but keys[0] ('" + columns[0].name() + "') has " +
                                   std::to_string(columns[0].rows()));

@@ -7,6 +7,7 @@
 /// better than the reference in every objective) into minimise space.
 
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -36,12 +37,12 @@ template <typename DerivedPoints, typename DerivedReference>
   static_check_scalar<DerivedPoints>();
   static_check_scalar<DerivedReference>();
   const Eigen::Index d = points.cols();
-  const std::string name = function_name;
+  const std::string prefix = error_prefix(function_name);
   if (d < 1) {
-    throw std::invalid_argument(name + ": points has 0 columns (need at least one objective)");
+    throw std::invalid_argument(prefix + "points has 0 columns (need at least one objective)");
   }
   if ((reference.rows() != 1 && reference.cols() != 1) || reference.size() != d) {
-    throw std::invalid_argument(name + ": reference has " + std::to_string(reference.rows()) +
+    throw std::invalid_argument(prefix + "reference has " + std::to_string(reference.rows()) +
                                 "x" + std::to_string(reference.cols()) +
                                 " entries but must be a vector of size " + std::to_string(d) +
                                 " (one value per column of points)");
@@ -53,7 +54,7 @@ template <typename DerivedPoints, typename DerivedReference>
   for (std::size_t j = 0; j < dims; ++j) {
     const double r = static_cast<double>(reference.derived().coeff(static_cast<Eigen::Index>(j)));
     if (std::isnan(r)) {
-      throw std::invalid_argument(name + ": reference(" + std::to_string(j) + ") is NaN");
+      throw std::invalid_argument(prefix + "reference(" + std::to_string(j) + ") is NaN");
     }
     input.reference[j] = to_minimize(r, input.signs[j]);
   }

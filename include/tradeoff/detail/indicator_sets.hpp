@@ -7,6 +7,7 @@
 /// nearest-row reduction every indicator is built from.
 
 #include <tradeoff/detail/dominance.hpp>  // sense_signs, to_minimize, static_check_scalar
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/sense.hpp>
 
@@ -68,12 +69,12 @@ template <typename DerivedPoints, typename DerivedReference>
                                               const char* function_name) {
   static_check_scalar<DerivedPoints>();
   static_check_scalar<DerivedReference>();
-  const std::string name = function_name;
+  const std::string prefix = error_prefix(function_name);
   if (points.cols() < 1) {
-    throw std::invalid_argument(name + ": points has 0 columns (need at least one objective)");
+    throw std::invalid_argument(prefix + "points has 0 columns (need at least one objective)");
   }
   if (reference_set.cols() != points.cols()) {
-    throw std::invalid_argument(name + ": reference_set has " +
+    throw std::invalid_argument(prefix + "reference_set has " +
                                 std::to_string(reference_set.cols()) + " columns but points has " +
                                 std::to_string(points.cols()) + " (one column per objective in both)");
   }
@@ -82,11 +83,11 @@ template <typename DerivedPoints, typename DerivedReference>
   input.points = indicator_read(points, input.signs);
   input.reference = indicator_read(reference_set, input.signs);
   if (input.reference.rows == 0) {
-    throw std::invalid_argument(name + ": reference_set has no row without NaN (" +
+    throw std::invalid_argument(prefix + "reference_set has no row without NaN (" +
                                 std::to_string(reference_set.rows()) + " rows)");
   }
   if (input.points.rows == 0) {
-    throw std::invalid_argument(name + ": points has no row without NaN (" +
+    throw std::invalid_argument(prefix + "points has no row without NaN (" +
                                 std::to_string(points.rows()) + " rows)");
   }
   return input;
@@ -157,7 +158,7 @@ template <typename Term, typename Combine>
 
 inline void check_exponent(double p, const char* function_name) {
   if (!(p > 0.0) || !std::isfinite(p)) {
-    throw std::invalid_argument(std::string(function_name) + ": p = " + std::to_string(p) +
+    throw std::invalid_argument(error_prefix(function_name) + "p = " + std::to_string(p) +
                                 " is not a finite value > 0");
   }
 }

@@ -5,6 +5,8 @@
 /// @brief Finding a column by name in a list of named columns (key_table, result_table), with
 /// an error that lists the names there are. Internal.
 
+#include <tradeoff/detail/error_prefix.hpp>
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -25,7 +27,7 @@ const Column& named_column(const std::vector<Column>& columns, const std::string
   for (const Column& c : columns) {
     names += (names.empty() ? "'" : ", '") + c.name() + "'";
   }
-  throw std::invalid_argument(std::string("tradeoff::") + function + ": no " + what + " '" + name + "' (the " + what +
+  throw std::invalid_argument(error_prefix(function) + "no " + what + " '" + name + "' (the " + what +
                               "s are " + (names.empty() ? std::string("none") : names) + ")");
 }
 

@@ -57,7 +57,7 @@ template <typename DerivedX, typename DerivedY>
                                           const Eigen::DenseBase<DerivedY>& y,
                                           const char* function_name) {
   if (x.size() != y.size()) {
-    throw std::invalid_argument(std::string(function_name) + ": x has " +
+    throw std::invalid_argument(error_prefix(function_name) + "x has " +
                                 std::to_string(x.size()) + " values but y has " +
                                 std::to_string(y.size()));
   }

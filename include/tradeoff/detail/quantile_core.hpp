@@ -6,6 +6,7 @@
 /// order-statistic selection used by quantile.hpp and group.hpp. Internal.
 
 #include <tradeoff/detail/enum_check.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/float_exact.hpp>
 #include <tradeoff/detail/number_text.hpp>
@@ -491,7 +492,7 @@ inline void select_order_statistics(double* data, Eigen::Index n, std::vector<Ei
 /// Throws std::domain_error unless 0 <= q <= 1.
 inline void check_level(double q, const char* function, const std::string& name) {
   if (!(q >= 0.0 && q <= 1.0)) {
-    throw std::domain_error(std::string("tradeoff::") + function + ": " + name + " = " + number_text(q) +
+    throw std::domain_error(error_prefix(function) + name + " = " + number_text(q) +
                             " is outside [0, 1] (or NaN)");
   }
 }

@@ -7,6 +7,8 @@
 /// rank −1, no volume), so the masked result is the unmasked one of the selected rows, with the
 /// original row indices. Internal.
 
+#include <tradeoff/detail/error_prefix.hpp>
+
 #include <Eigen/Core>
 
 #include <limits>
@@ -20,7 +22,7 @@ template <typename DerivedMask>
 void check_row_mask(const Eigen::DenseBase<DerivedMask>& mask, Eigen::Index rows, const char* function,
                     const char* rows_of) {
   if ((mask.rows() != 1 && mask.cols() != 1) || mask.size() != rows) {
-    throw std::invalid_argument(std::string(function) + ": mask has " + std::to_string(mask.rows()) + " x " +
+    throw std::invalid_argument(error_prefix(function) + "mask has " + std::to_string(mask.rows()) + " x " +
                                 std::to_string(mask.cols()) + " entries but " + rows_of + " has " +
                                 std::to_string(rows) + " rows");
   }

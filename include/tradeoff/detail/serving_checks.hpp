@@ -6,6 +6,7 @@
 /// serving.hpp and gpu.hpp. Internal; not part of the API.
 
 #include <tradeoff/detail/argument_name.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/number_text.hpp>
 
 #include <cmath>
@@ -20,7 +21,7 @@ namespace tradeoff::detail {
 /// `argument` is a name or a detail::field_name.
 template <typename Name>
 [[noreturn]] void throw_bad_argument(const char* function, const Name& argument, const std::string& what) {
-  throw std::invalid_argument(std::string("tradeoff::") + function + ": argument '" + argument_text(argument) +
+  throw std::invalid_argument(error_prefix(function) + "argument '" + argument_text(argument) +
                               "' " + what);
 }
 
@@ -64,7 +65,7 @@ void require_fraction(const char* function, const Name& argument, double value) 
 /// @brief `a * b` for non-negative operands; throws `std::domain_error` naming `function` on overflow.
 inline std::int64_t checked_multiply(const char* function, std::int64_t a, std::int64_t b) {
   if (a != 0 && b > std::numeric_limits<std::int64_t>::max() / a) {
-    throw std::domain_error(std::string("tradeoff::") + function + ": byte count overflows std::int64_t (" +
+    throw std::domain_error(error_prefix(function) + "byte count overflows std::int64_t (" +
                             number_text(a) + " * " + number_text(b) + ")");
   }
   return a * b;
@@ -73,7 +74,7 @@ inline std::int64_t checked_multiply(const char* function, std::int64_t a, std::
 /// @brief `a + b` for non-negative operands; throws `std::domain_error` naming `function` on overflow.
 inline std::int64_t checked_add(const char* function, std::int64_t a, std::int64_t b) {
   if (b > std::numeric_limits<std::int64_t>::max() - a) {
-    throw std::domain_error(std::string("tradeoff::") + function + ": byte count overflows std::int64_t (" +
+    throw std::domain_error(error_prefix(function) + "byte count overflows std::int64_t (" +
                             number_text(a) + " + " + number_text(b) + ")");
   }
   return a + b;

@@ -183,7 +183,7 @@ int run(const options& o) {
   std::ostream& gp = fig.script();
   gp << "set multiplot layout 1,2 title "
      << example::text("{/:Bold=17 Tokens/s within a time-per-output-token target, per attention variant}\n"
-                      "{/=13 7B-class model, 32 layers, bf16; " + gpu.name + ", " + std::to_string(o.context) +
+                      "{/=13 a different model from figures 1–3, with its own configuration (not the benchmark's runs): 7B-class, 32 layers, bf16; " + gpu.name + ", " + std::to_string(o.context) +
                       " tokens per sequence, vLLM capacity (block 16, max_num_seqs " +
                       std::to_string(engine.max_num_seqs) + "); chunked prefill of " + example::fixed(o.prompt, 0) +
                       "-token prompts per " + example::fixed(o.output, 0) + " output tokens}")

@@ -382,10 +382,14 @@ front_panel pareto_panel(const columns& c, const options& o, const Eigen::ArrayX
       p.surfaces = tradeoff::empirical_attainment(seeds, c.front_x, c.front_y, o.front[0].direction, o.front[1].direction);
       const int m = p.surfaces.sets;
       const int median = tradeoff::median_attainment_level(m);
-      p.surface_paths = {{"best of " + std::to_string(m) + " seeds", tradeoff::attainment_step_path(p.surfaces, 1)},
-                         {"median (" + std::to_string(median) + " of " + std::to_string(m) + ")",
-                          tradeoff::attainment_step_path(p.surfaces, median)},
-                         {"worst of " + std::to_string(m), tradeoff::attainment_step_path(p.surfaces, m)}};
+      const std::string of_m = " of " + std::to_string(m) + " seeds";
+      p.surface_paths.push_back({median == 1 ? "best = median (1" + of_m + ")" : "best (1" + of_m + ")",
+                                 tradeoff::attainment_step_path(p.surfaces, 1)});
+      if (median > 1 && median < m) {
+        p.surface_paths.push_back({"median (" + std::to_string(median) + of_m + ")",
+                                   tradeoff::attainment_step_path(p.surfaces, median)});
+      }
+      p.surface_paths.push_back({"worst (all " + std::to_string(m) + " seeds)", tradeoff::attainment_step_path(p.surfaces, m)});
     }
   }
   return p;
@@ -396,8 +400,9 @@ bool is_min(const objective& objective) { return objective.direction == tradeoff
 /// An axis label: the origin's wording for its own columns, else the column and its direction.
 std::string axis_label(const objective& objective, const options& o, bool log_scale) {
   const std::string direction = is_min(objective) ? "  ← lower is better" : "  higher is better →";
-  if (objective.column == o.cache) return "KV cache per sequence at its max context (MB" + std::string(log_scale ? ", log scale" : "") + ")" + direction;
-  if (objective.column == o.loss) return "Validation loss (NLL)" + direction;
+  if (objective.column == o.cache && o.cache == "theoretical_cache_mb") return "KV cache per sequence at its max context (MB" + std::string(log_scale ? ", log scale" : "") + ")" + direction;
+  if (objective.column == o.loss && o.loss == "val_loss") return "Validation loss (NLL)" + direction;
+  if (objective.column == o.cache) return objective.column + " (KV cache, MB" + (log_scale ? ", log scale" : "") + ")" + direction;
   return objective.column + (log_scale ? " (log scale)" : "") + direction;
 }
 
@@ -431,14 +436,15 @@ axis axis_of(const Eigen::ArrayXd& values) {
 }
 
 void plot_pareto_panel(example::figure& fig, const columns& c, const options& o, const front_panel& panel,
-                       const std::string& tag, double size_max, const std::vector<double>& legend_sizes) {
+                       const std::string& tag, double size_max, const std::vector<double>& legend_sizes,
+                       const axis& x_edge, const axis& y_edge) {
   std::ostream& gp = fig.script();
   const std::string what = o.front[0].column == o.cache && o.front[1].column == o.loss
                                ? std::string("quality vs cache")
                                : o.front[1].column + " vs " + o.front[0].column;
   if (panel.rows.size() == 0) {
     gp << "set title " << example::text("{/:Bold " + panel.title + "}") << "\nunset label\nunset arrow\n"
-       << "set label 1 " << example::text("no runs with " + what) << " at graph 0.5, graph 0.5 center tc rgb '#777777'\n"
+       << "set label 1 " << example::text("no runs with both " + o.front[0].column + " and " + o.front[1].column) << " at graph 0.5, graph 0.5 center tc rgb '#777777'\n"
        << "plot NaN notitle\n";
     return;
   }
@@ -502,11 +508,18 @@ void plot_pareto_panel(example::figure& fig, const columns& c, const options& o,
     }
   }
   if (!panel.surface_paths.empty()) {
-    const char* styles[] = {"dt 2 lw 2", "lw 2.8", "dt 3 lw 2"};
+    const char* styles[] = {"dt 2 lw 2", "lw 2.8", "dt 3 lw 2"};  // best, median, worst (or best, worst)
     for (std::size_t k = 0; k < panel.surface_paths.size(); ++k) {
       const auto& [title, path] = panel.surface_paths[k];
-      const std::string file = fig.data(tag + "_attainment_" + std::to_string(k), {"x", "y"}, {path.x, path.y});
-      plots.push_back(file + " using 1:2 with lines " + styles[k] + " lc rgb '#222222' title " +
+      // Extended to the plot's edges on the worse side, so that a surface of one vertex shows too.
+      const Eigen::Index h = path.x.size();
+      if (h == 0) continue;
+      Eigen::ArrayXd x(h + 2), y(h + 2);
+      x << path.x(0), path.x, is_min(o.front[0]) ? x_edge.hi : x_edge.lo;
+      y << (is_min(o.front[1]) ? y_edge.hi : y_edge.lo), path.y, path.y(h - 1);
+      const std::string file = fig.data(tag + "_attainment_" + std::to_string(k), {"x", "y"}, {x, y});
+      const std::size_t style = k + 1 == panel.surface_paths.size() ? 2 : k;
+      plots.push_back(file + " using 1:2 with lines " + styles[style] + " lc rgb '#222222' title " +
                       example::text("attainment: " + title));
     }
   } else if (panel.step.x.size() > 0) {
@@ -611,15 +624,18 @@ void figure_pareto(const columns& c, const options& o) {
      << "set xlabel " << example::text(axis_label(o.front[0], o, x_axis.log)) << "\n"
      << "set ylabel " << example::text(axis_label(o.front[1], o, y_axis.log)) << "\n";
   for (const auto& [name, a] : {std::pair{"x", x_axis}, std::pair{"y", y_axis}}) {
-    if (std::isnan(a.lo)) continue;
+    if (std::isnan(a.lo)) {  // no runs: an empty frame (gnuplot cannot autoscale nothing)
+      gp << "set " << name << "range [0:1]\n";
+      continue;
+    }
     if (a.log) {
       gp << "set logscale " << name << "\nset format " << name << " '%g'\nset m" << name << "tics 10\n"
          << "set " << name << "tics (" << example::log_tics_1_2_5(std::pow(10.0, std::floor(std::log10(a.lo))), a.hi) << ")\n";
     }
     gp << "set " << name << "range [" << example::cell(a.lo) << ":" << example::cell(a.hi) << "]\n";
   }
-  plot_pareto_panel(fig, c, o, dense, "Dense", size_max, legend_sizes);
-  plot_pareto_panel(fig, c, o, all, "Dense + MoE", size_max, legend_sizes);
+  plot_pareto_panel(fig, c, o, dense, "Dense", size_max, legend_sizes, x_axis, y_axis);
+  plot_pareto_panel(fig, c, o, all, "Dense + MoE", size_max, legend_sizes, x_axis, y_axis);
   fig.finish(o.render);
 }
 

@@ -146,11 +146,13 @@ check(any_labels_front pareto_front front "${example_out}/any_labels_front/paret
 
 # --- Google Benchmark JSON: the iteration rows; the aggregate (mean) row never on the front ---------
 insights_case(google_benchmark
-  PASS "1 aggregate rows .* left out; 4 runs kept"
+  PASS "1 aggregate rows .* left out; 4 runs kept.*Dense: attainment surfaces of 2 seeds"
   COMMAND insights "${crafted}/google_benchmark.json" --out "${example_out}/google_benchmark" --no-render
-    --type-col run_name --run-col name --front kv_bytes:min,tokens_per_second:max)
+    --type-col run_name --run-col name --front kv_bytes:min,tokens_per_second:max --seed-col repetition_index)
 check(google_benchmark pareto compare "${crafted}/expected/google_benchmark/pareto.csv"
   "${example_out}/google_benchmark/pareto.csv")
+check(google_benchmark attainment compare "${crafted}/expected/google_benchmark/attainment.csv"
+  "${example_out}/google_benchmark/attainment.csv")
 
 # --- every program: a bad file or a missing column is a message on stderr and exit status 1
 # (not an uncaught exception, which aborts with status 134) ----------------------------------------

@@ -348,7 +348,9 @@ columns load(const tradeoff::table& data, const options& o) {
 /// Prints how many of `candidates` rows a figure leaves out because they lack a value it needs.
 void report_skipped(const char* figure, const mask& candidates, const mask& usable, const std::string& needs) {
   const Eigen::Index skipped = (candidates && !usable).count();
-  if (skipped > 0) std::cout << "  " << figure << ": " << skipped << " rows left out (missing " << needs << ")\n";
+  if (skipped > 0) {
+    std::cout << "  " << figure << ": " << skipped << (skipped == 1 ? " row" : " rows") << " left out (missing " << needs << ")\n";
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -747,7 +749,9 @@ void figure_serving(const columns& c, const options& o) {
     const auto [all_median, all_n] = baseline_cache_median(c);
     caption += "\n{/=12 " + c.baseline + " median cache " + example::fixed(base->cache_median, 2) + " MB over its " +
                example::cell(base->n) + " dense runs with " + o.tps;
-    if (all_n == static_cast<Eigen::Index>(base->n) || all_median == base->cache_median) {
+    if (!(c.has_loss && c.has_dial)) {
+      caption += "}";  // no figure 3 to compare with
+    } else if (all_n == static_cast<Eigen::Index>(base->n) || all_median == base->cache_median) {
       caption += ", the reference of figure 3 too}";
     } else {
       caption += "; figure 3's reference is " + example::fixed(all_median, 2) + " MB over all " + std::to_string(all_n) +

@@ -112,7 +112,7 @@ expect_error(insights.missing_column insights "no column 'type' .*name it with -
 # --- the look-alike of a real inference sweep (issue 19): any labels, a filter, a chosen front ------
 set(sweep "${CMAKE_CURRENT_SOURCE_DIR}/data/inference_sweep.csv")
 insights_case(sweep
-  PASS "--where group=batch: 40 of 105 rows left.*figure 1: 1 rows left out.*GQA\\(1/8\\): n = 8"
+  PASS "--where group=batch: 40 of 105 rows left.*figure 1: 1 row left out.*GQA\\(1/8\\): n = 8"
   COMMAND insights "${sweep}" --out "${example_out}/sweep" ${render} --type-col attn_type --cache-col kv_cache_mb
     --tps-col decode_tok_s --moe-col use_moe --run-col label --where group=batch
     --front kv_cache_mb:min,decode_tok_s:max --order "MHA,GQA(4/8),GQA(2/8),GQA(1/8),MLA")

@@ -154,6 +154,14 @@ check(google_benchmark pareto compare "${crafted}/expected/google_benchmark/pare
 check(google_benchmark attainment compare "${crafted}/expected/google_benchmark/attainment.csv"
   "${example_out}/google_benchmark/attainment.csv")
 
+# --- JSON Lines: serving_only.csv's runs as records (a null tokens/s, JSON booleans) -----------------
+insights_case(records
+  PASS "figure 2: 1 row left out"
+  COMMAND insights "${crafted}/records.jsonl" --out "${example_out}/records" --no-render --type-col attn_type
+    --cache-col kv_cache_mb --tps-col decode_tok_s --moe-col use_moe)
+check(records serving_stats compare "${crafted}/expected/records/serving_stats.csv"
+  "${example_out}/records/serving_stats.csv")
+
 # --- every program: a bad file or a missing column is a message on stderr and exit status 1
 # (not an uncaught exception, which aborts with status 134) ----------------------------------------
 set(no_file "${crafted}/does_not_exist.csv")

@@ -11,10 +11,11 @@
 #include <tradeoff/result_table.hpp>
 #include <tradeoff/row_mask.hpp>
 
+#include <exception>
 #include <iostream>
 #include <string>
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {  // a bad file or a missing column: a message and exit status 1
   const std::string path = argc > 1 ? argv[1] : TRADEOFF_DEFAULT_DATA;
   const std::string out = argc > 2 ? argv[2] : ".";
   // --- the analysis: 14 lines against pandas' 13 (examples/measure.py) ---
@@ -33,4 +34,7 @@ int main(int argc, char** argv) {
   tradeoff::write_markdown(tradeoff::describe_table(by_type, {{"val_loss", tradeoff::describe(by_type, loss)},
                                                               {"tps_512", tradeoff::describe(by_type, df.numeric("tps_512"))}}, "type"), std::cout);
   // --- end of the analysis ---
+} catch (const std::exception& error) {
+  std::cerr << "measure: " << error.what() << "\n";
+  return 1;
 }

@@ -121,6 +121,45 @@ inline std::string type_colour(const std::string& type) {
   return "#6C757D";
 }
 
+/// Colours and file names per label, for any labels: the origin's colours for MLA, GQA and MHA
+/// (type_colour), the others from a palette in the order given; every label gets a file stem
+/// that is safe on any file system ("<position>_<label with every byte outside [A-Za-z0-9] as
+/// '_'>", unique because of the position), so a label such as "GQA(1/8)" never becomes a path.
+class label_styles {
+ public:
+  label_styles() = default;
+  explicit label_styles(std::vector<std::string> labels) : labels_(std::move(labels)) {
+    static const char* const palette[] = {"#8338EC", "#E63946", "#FFB703", "#118AB2", "#8D6E63",
+                                          "#EF476F", "#06D6A0", "#3D405B", "#F4A261", "#6C757D"};
+    std::size_t next = 0;
+    for (const auto& label : labels_) {
+      std::string colour = type_colour(label);
+      if (colour == type_colour("")) colour = palette[next++ % (sizeof palette / sizeof *palette)];
+      colours_.push_back(colour);
+    }
+  }
+  [[nodiscard]] const std::vector<std::string>& labels() const noexcept { return labels_; }
+  [[nodiscard]] std::string colour(const std::string& label) const { return colours_[position(label)]; }
+  [[nodiscard]] std::string stem(const std::string& label) const {
+    std::string out = std::to_string(position(label)) + "_";
+    for (const char c : label) {
+      const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      out += plain ? c : '_';
+    }
+    return out;
+  }
+
+ private:
+  [[nodiscard]] std::size_t position(const std::string& label) const {
+    for (std::size_t i = 0; i < labels_.size(); ++i) {
+      if (labels_[i] == label) return i;
+    }
+    throw std::logic_error("label_styles: unknown label '" + label + "'");
+  }
+  std::vector<std::string> labels_;
+  std::vector<std::string> colours_;
+};
+
 /// `"#RRGGBB"` with an alpha (0 = invisible, 1 = opaque) as gnuplot's `"#AARRGGBB"`, where
 /// AA counts transparency.
 inline std::string with_alpha(const std::string& rgb, double alpha) {

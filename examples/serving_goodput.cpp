@@ -183,11 +183,12 @@ int run(const options& o) {
   std::ostream& gp = fig.script();
   gp << "set multiplot layout 1,2 title "
      << example::text("{/:Bold=17 Tokens/s within a time-per-output-token target, per attention variant}\n"
-                      "{/=13 7B-class model, 32 layers, bf16; " + gpu.name + ", " + std::to_string(o.context) +
+                      "{/=13 a different model from figures 1–3, with its own configuration (not the benchmark's runs):}\n"
+                      "{/=13 7B-class, 32 layers, bf16; " + gpu.name + ", " + std::to_string(o.context) +
                       " tokens per sequence, vLLM capacity (block 16, max_num_seqs " +
                       std::to_string(engine.max_num_seqs) + "); chunked prefill of " + example::fixed(o.prompt, 0) +
                       "-token prompts per " + example::fixed(o.output, 0) + " output tokens}")
-     << " margins 0.06, 0.985, 0.10, 0.83 spacing 0.07\n"
+     << " margins 0.06, 0.985, 0.10, 0.80 spacing 0.07\n"
      << "set border 3 lc rgb '#444444'\nset tics nomirror\n"
      << "set grid xtics ytics mxtics mytics lt 1 lw 0.6 lc rgb '#DDDDDD' dt 2\n"
      << "set logscale x\nset xrange [5:500]\nset format x '%g'\nset xtics (" << example::log_tics_1_2_5(1, 100)

@@ -170,10 +170,11 @@ int run(const options& o) {
 
   gp << "set multiplot layout 1,2 title "
      << example::text("{/:Bold=17 Where the origin's linear serving model and a capacity + roofline model part}\n"
-                      "{/=13 7B-class model, 32 layers, bf16; " + gpu.name + ", " + std::to_string(o.context) +
+                      "{/=13 a different model from figures 1–3, with its own configuration (not the benchmark's runs):}\n"
+                      "{/=13 7B-class, 32 layers, bf16; " + gpu.name + ", " + std::to_string(o.context) +
                       " tokens per sequence, vLLM paging (block 16), max_num_seqs " +
                       std::to_string(engine.max_num_seqs) + "}")
-     << " margins 0.06, 0.985, 0.10, 0.83 spacing 0.07\n"
+     << " margins 0.06, 0.985, 0.10, 0.80 spacing 0.07\n"
      << "set border 3 lc rgb '#444444'\nset tics nomirror\n"
      << "set grid xtics ytics mxtics mytics lt 1 lw 0.6 lc rgb '#DDDDDD' dt 2\n"
      << "set logscale x\nset xrange [0.5:80]\nset format x '%g'\nset xtics (0.5, 1, 2, 5, 10, 20, 40, 80)\n"

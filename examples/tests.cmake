@@ -53,6 +53,14 @@ function(check case what)
   example_test(${case}.${what} REQUIRES ${case} COMMAND check_outputs ${ARGN})
 endfunction()
 
+# expect_error(<name> <program> <stderr regex> args...): the program exits with status 1 and says why
+# on stderr (examples/tests/expect_error.cmake).
+function(expect_error name program message)
+  list(JOIN ARGN "|" arguments)
+  example_test(${name} COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:${program}> "-DARGS=${arguments}"
+    "-DMESSAGE=${message}" -P "${CMAKE_CURRENT_SOURCE_DIR}/tests/expect_error.cmake")
+endfunction()
+
 set(figures insight_1_pareto insight_2_serving insight_3_mla_dial)
 
 # --- the bundled data: 288 runs, 9 of them without a usable loss --------------------------
@@ -98,10 +106,86 @@ check(header_only mla_dial_rows rows "${example_out}/header_only/mla_dial.csv" 0
 # --- command line ---------------------------------------------------------------------------------
 example_test(insights.help PASS "--dial-col" COMMAND insights --help)
 example_test(insights.unknown_option FAIL COMMAND insights --no-such-option)
-example_test(insights.missing_column PASS "no column 'type' .*name it with --type-col"
-  COMMAND insights "${crafted}/serving_only.csv" --no-render --out "${example_out}/missing_column")
-example_test(insights.missing_file FAIL COMMAND insights "${crafted}/does_not_exist.csv" --no-render
+expect_error(insights.missing_column insights "no column 'type' .*name it with --type-col"
+  "${crafted}/serving_only.csv" --no-render --out "${example_out}/missing_column")
+
+# --- the look-alike of a real inference sweep (issue 19): any labels, a filter, a chosen front ------
+set(sweep "${CMAKE_CURRENT_SOURCE_DIR}/data/inference_sweep.csv")
+insights_case(sweep
+  PASS "--where group=batch: 40 of 105 rows left.*figure 1: 1 row left out.*GQA\\(1/8\\): n = 8"
+  COMMAND insights "${sweep}" --out "${example_out}/sweep" ${render} --type-col attn_type --cache-col kv_cache_mb
+    --tps-col decode_tok_s --moe-col use_moe --run-col label --where group=batch
+    --front kv_cache_mb:min,decode_tok_s:max --order "MHA,GQA(4/8),GQA(2/8),GQA(1/8),MLA")
+foreach(table pareto serving_stats)
+  check(sweep ${table}_vs_pandas compare "${pandas_expected}/inference_sweep/${table}.csv"
+    "${example_out}/sweep/${table}.csv")
+endforeach()
+check(sweep pareto_front front "${example_out}/sweep/pareto.csv" kv_cache_mb decode_tok_s min max)
+check(sweep serving_curve curve "${example_out}/sweep/serving_curve.csv" 300)
+# Two --where filters (both must hold), numbers compared as numbers: the batch-1 runs of the batch group.
+insights_case(sweep_batch_one
+  PASS "--where batch_size=1.0: 5 of 105 rows left"
+  COMMAND insights "${sweep}" --out "${example_out}/sweep_batch_one" --no-render --type-col attn_type
+    --cache-col kv_cache_mb --tps-col decode_tok_s --moe-col use_moe --where group=batch --where batch_size=1.0)
+check(sweep_batch_one serving_rows rows "${example_out}/sweep_batch_one/serving_stats.csv" 5)
+
+# --- any labels: bytes a path cannot hold, no MHA (the baseline is stated), a NaN and an empty
+# boolean, an infinite tokens/s, a row without a label, two equal ratios --------------------------
+insights_case(any_labels
+  PASS "tps: 1 cells are infinite.*baseline: \\.\\./x \\(no rows labelled MHA"
+  COMMAND insights "${crafted}/any_labels.csv" --out "${example_out}/any_labels" ${render} --cache-col cache --tps-col tps)
+# Two equal ratios: one annotation naming both, never two on top of each other.
+check(any_labels one_annotation contains "${example_out}/any_labels/gnuplot/insight_2_serving.gp" "GQA(1/8), a,b/c: 4.0×")
+check(any_labels serving_stats compare "${crafted}/expected/any_labels/serving_stats.csv"
+  "${example_out}/any_labels/serving_stats.csv")
+insights_case(any_labels_front
+  PASS "figure 1: no column 'params_m' \\(--size-col\\): one marker size"
+  COMMAND insights "${crafted}/any_labels.csv" --out "${example_out}/any_labels_front" --no-render --cache-col cache
+    --tps-col tps --front cache:min,tps:max --baseline "GQA(1/8)")
+check(any_labels_front pareto_front front "${example_out}/any_labels_front/pareto.csv" cache tps min max)
+
+# --- Google Benchmark JSON: the iteration rows; the aggregate (mean) row never on the front ---------
+insights_case(google_benchmark
+  PASS "1 aggregate rows .* left out; 4 runs kept.*Dense: attainment surfaces of 2 seeds"
+  COMMAND insights "${crafted}/google_benchmark.json" --out "${example_out}/google_benchmark" --no-render
+    --type-col run_name --run-col name --front kv_bytes:min,tokens_per_second:max --seed-col repetition_index)
+check(google_benchmark pareto compare "${crafted}/expected/google_benchmark/pareto.csv"
+  "${example_out}/google_benchmark/pareto.csv")
+check(google_benchmark attainment compare "${crafted}/expected/google_benchmark/attainment.csv"
+  "${example_out}/google_benchmark/attainment.csv")
+
+# --- JSON Lines: serving_only.csv's runs as records (a null tokens/s, JSON booleans) -----------------
+insights_case(records
+  PASS "figure 2: 1 row left out"
+  COMMAND insights "${crafted}/records.jsonl" --out "${example_out}/records" --no-render --type-col attn_type
+    --cache-col kv_cache_mb --tps-col decode_tok_s --moe-col use_moe)
+check(records serving_stats compare "${crafted}/expected/records/serving_stats.csv"
+  "${example_out}/records/serving_stats.csv")
+
+# --- every program: a bad file or a missing column is a message on stderr and exit status 1
+# (not an uncaught exception, which aborts with status 134) ----------------------------------------
+set(no_file "${crafted}/does_not_exist.csv")
+expect_error(insights.missing_file insights "^insights: .*does_not_exist" "${no_file}" --no-render
   --out "${example_out}/missing")
+expect_error(insights.bad_json insights "^insights: tradeoff::read_json: .*bad.json:1:43" "${crafted}/bad.json"
+  --no-render --out "${example_out}/bad_json")
+expect_error(insights.missing_front_column insights "no column 'nope' .*--front" "${sweep}" --no-render
+  --out "${example_out}/missing_front" --type-col attn_type --front nope:min,kv_cache_mb:min)
+expect_error(insights.missing_where_column insights "no column 'nope' .*--where" "${sweep}" --no-render
+  --out "${example_out}/missing_where" --type-col attn_type --where nope=1)
+expect_error(insights.unknown_baseline insights "--baseline GQA: no kept rows" "${sweep}" --no-render
+  --out "${example_out}/unknown_baseline" --type-col attn_type --baseline GQA)
+expect_error(insights.bad_front insights "--front kv_cache_mb:min: expected two objectives" "${sweep}"
+  --front kv_cache_mb:min)
+foreach(program quick_start harness measure)
+  expect_error(${program}.missing_file ${program} "^${program}: .*does_not_exist" "${no_file}")
+  expect_error(${program}.missing_column ${program} "^${program}: .*(theoretical_cache_mb|run|type|moe|val_loss)"
+    "${crafted}/serving_only.csv")
+endforeach()
+foreach(program serving_roofline serving_goodput)
+  expect_error(${program}.bad_gpu ${program} "^${program}: .*no-such-gpu" --gpu no-such-gpu --no-render
+    --out "${example_out}/${program}_bad")
+endforeach()
 
 # --- the other programs ------------------------------------------------------------------------
 example_test(quick_start PASS "MLA median loss" COMMAND quick_start)

@@ -11,9 +11,12 @@
 //                                                   goodput = batch / step and never falling as
 //                                                   the target loosens, loaded <= decode only,
 //                                                   the origin's ratio one constant
-//   check_outputs front pareto.csv                  on_front_* flags equal a brute-force front
+//   check_outputs front pareto.csv [X Y SX SY]      on_front_* flags equal a brute-force front of
+//                                                   columns X, Y (default theoretical_cache_mb,
+//                                                   val_loss), SX / SY min or max (default min)
 //   check_outputs png FILE.png [WIDTH HEIGHT]       PNG signature and IHDR size
 //   check_outputs absent FILE                       FILE does not exist
+//   check_outputs contains FILE TEXT                FILE holds TEXT exactly once
 
 #include <algorithm>
 #include <array>
@@ -23,6 +26,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -239,10 +243,10 @@ bool dominates(double ax, double ay, double bx, double by) {
   return ax <= bx && ay <= by && (ax < bx || ay < by);
 }
 
-int front(const std::string& path) {
+int front(const std::string& path, const std::string& x_name, const std::string& y_name, double sign_x, double sign_y) {
   const csv table = load(path);
-  const std::size_t x = table.column("theoretical_cache_mb");
-  const std::size_t y = table.column("val_loss");
+  const std::size_t x = table.column(x_name);
+  const std::size_t y = table.column(y_name);
   const std::size_t moe = table.column("moe");
   const std::size_t dense_flag = table.column("on_front_dense");
   const std::size_t all_flag = table.column("on_front_all");
@@ -255,7 +259,7 @@ int front(const std::string& path) {
     bool dominated_dense = !a_dense;
     bool dominated_all = false;
     for (const auto& b : table.rows) {
-      if (!dominates(number(b[x]), number(b[y]), number(a[x]), number(a[y]))) continue;
+      if (!dominates(sign_x * number(b[x]), sign_y * number(b[y]), sign_x * number(a[x]), sign_y * number(a[y]))) continue;
       dominated_all = true;
       if (b[moe] == "0") dominated_dense = true;
     }
@@ -274,6 +278,16 @@ int front(const std::string& path) {
               << all_count << " all)\n";
   }
   return failures == 0 ? 0 : 1;
+}
+
+int contains(const std::string& path, const std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto first = content.find(text);
+  const bool once = first != std::string::npos && content.find(text, first + 1) == std::string::npos;
+  if (!once) std::cerr << path << ": '" << text << "' " << (first == std::string::npos ? "not found" : "found twice") << "\n";
+  else std::cout << path << ": holds '" << text << "' once\n";
+  return once ? 0 : 1;
 }
 
 int png(const std::string& path, long want_width, long want_height) {
@@ -316,7 +330,11 @@ int main(int argc, char** argv) {
     if (args.size() == 3 && args[0] == "compare") return compare(args[1], args[2]);
     if (args.size() == 3 && args[0] == "rows") return rows(args[1], std::stol(args[2]));
     if (args.size() == 3 && args[0] == "curve") return curve(args[1], std::stol(args[2]));
-    if (args.size() == 2 && args[0] == "front") return front(args[1]);
+    if (args.size() == 2 && args[0] == "front") return front(args[1], "theoretical_cache_mb", "val_loss", 1.0, 1.0);
+    if (args.size() == 6 && args[0] == "front") {
+      return front(args[1], args[2], args[3], args[4] == "max" ? -1.0 : 1.0, args[5] == "max" ? -1.0 : 1.0);
+    }
+    if (args.size() == 3 && args[0] == "contains") return contains(args[1], args[2]);
     if (args.size() == 2 && args[0] == "goodput") return goodput(args[1]);
     if (args.size() == 2 && args[0] == "png") return png(args[1], 0, 0);
     if (args.size() == 4 && args[0] == "png") {

@@ -10,9 +10,11 @@
 /// strictly better than the (finite) reference in every objective; tradeoff::hypervolume
 /// guarantees that before calling. Rows are stored row-major in a flat std::vector<double>.
 
+#include <tradeoff/detail/bucket_prefilter_2d.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/integer_set.hpp>
 #include <tradeoff/detail/pareto_sort.hpp>       // ordered_key, radix_sort_pairs
+#include <tradeoff/detail/pareto_thresholds.hpp>
 
 #include <algorithm>
 #include <cassert>
@@ -93,41 +95,18 @@ struct hv_point3 {
   return b < buckets ? b : buckets - 1;
 }
 
-/// Drops, in O(n + buckets), 2-D points that some point with strictly smaller x and
-/// no larger y dominates: points are bucketed by x, and a point survives only if its y is
-/// below the smallest y of every bucket to its left. Keeps every front point.
+/// Drops most dominated 2-D points in two passes (bucket_prefilter_2d, the 2-D front's
+/// pre-filter), keeping every front point, from pareto_thresholds::prefilter_2d_rows points.
 inline void hv_prefilter_2d(std::vector<hv_point2>& points) {
   const std::size_t n = points.size();
-  if (n < 1024) {
+  if (n < static_cast<std::size_t>(pareto_thresholds::prefilter_2d_rows)) {
     return;
-  }
-  double low = points[0].x;
-  double high = points[0].x;
-  for (const hv_point2& p : points) {
-    low = std::min(low, p.x);
-    high = std::max(high, p.x);
-  }
-  const std::size_t buckets = std::min<std::size_t>(n / 4, std::size_t{1} << 18);
-  const double scale = static_cast<double>(buckets) / (high - low);
-  if (!(scale > 0.0) || !std::isfinite(scale)) {
-    return;
-  }
-  std::vector<double> left_min(buckets + 1, HUGE_VAL);
-  for (const hv_point2& p : points) {
-    double& m = left_min[hv_bucket(p.x, low, scale, buckets) + 1];
-    m = std::min(m, p.y);
-  }
-  // left_min[b] = smallest y over buckets 0..b-1 (strictly to the left of bucket b).
-  for (std::size_t b = 1; b <= buckets; ++b) {
-    left_min[b] = std::min(left_min[b], left_min[b - 1]);
   }
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const hv_point2 p = points[i];
-    if (p.y < left_min[hv_bucket(p.x, low, scale, buckets)]) {
-      points[kept++] = p;
-    }
-  }
+  bucket_prefilter_2d(
+      n, [&points](std::size_t i) { return points[i].x; },
+      [&points](std::size_t i) { return points[i].y; }, [](std::size_t) {},
+      [&points, &kept](std::size_t i) { points[kept++] = points[i]; });
   points.resize(kept);
 }
 

@@ -4,6 +4,7 @@
 /// @file
 /// @brief Internals of pareto.hpp: the exact 2-D front (bucket pre-filter, radix sort, sweep).
 
+#include <tradeoff/detail/bucket_prefilter_2d.hpp>
 #include <tradeoff/detail/dominance.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/pareto_sort.hpp>
@@ -16,7 +17,6 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <type_traits>
 #include <vector>
 
 namespace tradeoff::detail {
@@ -24,11 +24,9 @@ namespace tradeoff::detail {
 /// Indices of the 2-D front of (sx * x, sy * y) in minimise space, ordered by the first
 /// objective, ties by the second, then by index. NaN rows are skipped.
 ///
-/// 1. Pre-filter (n >= pareto_thresholds::prefilter_2d_rows, 1024 by default): the first objective's range is estimated from a strided
-///    sample of 4096 values and cut into K = min(n/16, 65536) buckets by a monotone map.
-///    Pass 1 records the best second objective per bucket; pass 2 keeps a point only if
-///    no point of a bucket strictly to its left has a strictly smaller second objective
-///    (such a point dominates it). Uniform data keeps O(log n) points after two passes.
+/// 1. Pre-filter (n >= pareto_thresholds::prefilter_2d_rows, 1024 by default):
+///    bucket_prefilter_2d, two passes that keep every front point and, on uniform data,
+///    O(log n) points in all.
 /// 2. The survivors' first objectives are radix sorted (stable, so ties stay in index
 ///    order), and one sweep keeps, within each run of equal first objective, the points
 ///    with the run's smallest second objective if that is strictly below everything
@@ -68,92 +66,18 @@ template <bool NegateX, bool NegateY>
       }
     }
   } else {
-    const Eigen::Index step = std::max<Eigen::Index>(1, n / 4096);
-    double low = infinity;
-    double high = -infinity;
-    for (Eigen::Index i = 0; i < n; i += step) {
-      const double a = first(i);
-      if (std::isfinite(a)) {
-        low = std::min(low, a);
-        high = std::max(high, a);
-      }
-    }
-    const Eigen::Index bucket_count = std::clamp<Eigen::Index>(n / 16, 1, Eigen::Index{1} << 16);
-    double scale = high > low ? static_cast<double>(bucket_count) / (high - low) : 0.0;
-    if (!std::isfinite(scale)) {
-      scale = 0.0;
-    }
-    const double last_bucket = static_cast<double>(bucket_count - 1);
-    // Non-decreasing in a (NaN and -inf go to bucket 0, +inf to the last one).
-    // t = (a - low) * scale is the bucket as a real number.
-    const auto bucket_at = [last_bucket](double t) -> std::size_t {
-      if (!(t > 0.0)) {
-        return 0;
-      }
-      return static_cast<std::size_t>(t < last_bucket ? t : last_bucket);
-    };
-    const auto bucket_of = [low, scale, &bucket_at](double a) {
-      return bucket_at((a - low) * scale);
-    };
-    struct bucket {
-      double best = std::numeric_limits<double>::infinity();  // smallest second objective
-      std::uint32_t count = 0;                                 // points (non-NaN first)
-    };
-    std::vector<bucket> buckets(static_cast<std::size_t>(bucket_count));
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const double a = first(i);
-      const double b = second(i);
-      if (!std::isnan(a)) {
-        bucket& slot = buckets[bucket_of(a)];
-        slot.best = b < slot.best ? b : slot.best;  // NaN b never wins
-        ++slot.count;
-      }
-    }
-    // best := smallest second objective over the buckets strictly to the left. A bucket
-    // whose own best is above that has no survivor, so the others' counts bound the number
-    // of survivors: reserving that bound keeps the extra memory within 24 bytes per point
-    // (12 for the survivors, 12 for the radix sort's scratch) without a counting pass.
-    double running = infinity;
-    std::size_t bound = 0;
-    for (bucket& slot : buckets) {
-      const double here = slot.best;
-      slot.best = running;
-      if (here <= running) {
-        bound += slot.count;
-      }
-      running = here < running ? here : running;
-    }
-    keys.reserve(bound);
-    index.reserve(bound);
-    // The bounds are non-increasing from bucket 1 on, so a point of bucket >= 1 whose second
-    // objective is above bucket 1's bound fails; only the others need their bucket's bound.
-    // Bucket 0 (bound +inf) holds the points with t below 1 (or NaN). That early test pays
-    // off when it rejects many points (random-like data), so a strided sample of 64 points
-    // decides whether to use it; either way the same points are kept.
-    const double cut = bucket_count > 1 ? buckets[1].best : infinity;
-    const Eigen::Index sample_step = std::max<Eigen::Index>(1, n / 64);  // n may be below 64 (pareto_thresholds)
-    int above_cut = 0;
-    for (Eigen::Index i = 0; i < n; i += sample_step) {
-      above_cut += second(i) > cut ? 1 : 0;
-    }
-    const auto keep_survivors = [&](auto use_cut) {
-      for (Eigen::Index i = 0; i < n; ++i) {
-        const double a = first(i);
-        const double b = second(i);
-        const double t = (a - low) * scale;
-        if (!decltype(use_cut)::value || b <= cut || !(t >= 1.0)) {
-          if (!std::isnan(a) && b <= buckets[bucket_at(t)].best) {  // NaN b fails the comparison
-            keys.push_back(ordered_key(a));
-            index.push_back(static_cast<int>(i));
-          }
-        }
-      }
-    };
-    if (above_cut >= 16) {
-      keep_survivors(std::true_type{});
-    } else {
-      keep_survivors(std::false_type{});
-    }
+    bucket_prefilter_2d(
+        static_cast<std::size_t>(n),
+        [&first](std::size_t i) { return first(static_cast<Eigen::Index>(i)); },
+        [&second](std::size_t i) { return second(static_cast<Eigen::Index>(i)); },
+        [&keys, &index](std::size_t bound) {
+          keys.reserve(bound);
+          index.reserve(bound);
+        },
+        [&keys, &index, &first](std::size_t i) {
+          keys.push_back(ordered_key(first(static_cast<Eigen::Index>(i))));
+          index.push_back(static_cast<int>(i));
+        });
   }
 
   radix_sort_pairs(keys, index);

@@ -7,7 +7,7 @@
 /// sweep over an ordered staircase, and Kung–Luccio–Preparata divide and conquer.
 
 #include <tradeoff/detail/dominance.hpp>
-#include <tradeoff/detail/integer_set.hpp>
+#include <tradeoff/detail/rank_staircase.hpp>
 #include <tradeoff/detail/pareto_sort.hpp>
 #include <tradeoff/detail/pareto_thresholds.hpp>
 #include <tradeoff/detail/pareto_views.hpp>
@@ -124,8 +124,8 @@ template <typename Rank, typename ValueOf>
 
 /// 3-D: marks each distinct row (lexicographic order) non-dominated or not with one sweep.
 /// A row is dominated iff an earlier distinct row is <= in the 2nd and 3rd objectives; the
-/// earlier rows' minimal (2nd, 3rd) pairs form a staircase, kept as a set of dense ranks of
-/// the 2nd objective (integer_set) with the 3rd objective stored per rank.
+/// earlier rows' minimal (2nd, 3rd) pairs form a staircase over the dense ranks of the 2nd
+/// objective (rank_staircase).
 /// O(m) radix sort + O(m log64 m) sweep (each row inserted and erased at most once).
 [[nodiscard]] inline std::vector<char> nondominated_3d(const unique_rows& rows) {
   const std::size_t m = rows.size();
@@ -133,22 +133,9 @@ template <typename Rank, typename ValueOf>
   // Dense rank of the second objective (equal values share a rank).
   const std::vector<std::uint32_t> second_rank = dense_ranks(
       m, [&rows](std::size_t u) { return rows.row(u)[1]; }, std::uint32_t{0});
-  integer_set staircase(m);
-  std::vector<double> third(m);  // third objective of the staircase step at each rank
+  rank_staircase staircase(m);
   for (std::size_t u = 0; u < m; ++u) {
-    const std::size_t b = second_rank[u];
-    const double c = rows.row(u)[2];
-    const std::size_t below = staircase.predecessor(b);
-    if (below != integer_set::npos && third[below] <= c) {
-      continue;  // dominated
-    }
-    keep[u] = 1;
-    for (std::size_t above = staircase.successor(b);
-         above != integer_set::npos && third[above] >= c; above = staircase.successor(above)) {
-      staircase.erase(above);
-    }
-    staircase.insert(b);
-    third[b] = c;
+    keep[u] = static_cast<char>(staircase.insert(second_rank[u], rows.row(u)[2]));
   }
   return keep;
 }
@@ -228,7 +215,7 @@ std::size_t stable_split(int* list, std::size_t count, ValueOf value_of, double 
 /// objectives 1..d-1 (filter). filter splits objective k at a median value into four
 /// quadrant subproblems, three of which remain (one in a lower dimension), until three
 /// objectives are left; those are decided by one sweep along objective d-3 over a staircase
-/// of (d-2, d-1) held in an integer_set (as in the 3-D front). Tiny subproblems use all
+/// of (d-2, d-1) held in a rank_staircase (as in the 3-D front). Tiny subproblems use all
 /// pairs. Rows are renamed by their order in objective d-3 and lists are kept sorted by
 /// that id (partitions are stable and merged back, fronts are merged), so the sweep needs no
 /// sort. Time O(m log m log64 m) for d = 4 and O(m log^(d-3) m log64 m) above; O(m d) memory.
@@ -238,7 +225,7 @@ class klp_front {
       : rows_(rows.size()), dims_(rows.dims), columns_(rows.size() * rows.dims),
         id_of_row_(rows.size()), dominated_(rows.size(), 0), scratch_values_(rows.size()),
         scratch_index_(rows.size()),
-        staircase_(rows.size()), third_(rows.size()) {
+        staircase_(rows.size()) {
     // Rows are renamed by their rank in objective d-3 (ties by lexicographic position), so
     // that every list sorted "by objective d-3" is simply sorted by id, and the objectives
     // are stored column by column in that order.
@@ -341,18 +328,9 @@ class klp_front {
   // Adds row `id` to the (d-2, d-1) staircase unless a step already covers it.
   void insert_step(int id) {
     const std::size_t b = second_rank_[static_cast<std::size_t>(id)];
-    const double c = at(id, dims_ - 1);
-    const std::size_t below = staircase_.predecessor(b);
-    if (below != integer_set::npos && third_[below] <= c) {
-      return;
+    if (staircase_.insert(b, at(id, dims_ - 1))) {
+      touched_.push_back(b);
     }
-    for (std::size_t above = staircase_.successor(b);
-         above != integer_set::npos && third_[above] >= c; above = staircase_.successor(above)) {
-      staircase_.erase(above);
-    }
-    staircase_.insert(b);
-    third_[b] = c;
-    touched_.push_back(b);
   }
 
   // Stable partition of list[0, count) into (objective k <= split) then (> split); returns
@@ -406,8 +384,7 @@ class klp_front {
         for (; l < nl && left[l] < r; ++l) {
           insert_step(left[l]);
         }
-        const std::size_t below = staircase_.predecessor(second_rank_[static_cast<std::size_t>(r)]);
-        if (below != integer_set::npos && third_[below] <= at(r, dims_ - 1)) {
+        if (staircase_.covers(second_rank_[static_cast<std::size_t>(r)], at(r, dims_ - 1))) {
           dominated_[static_cast<std::size_t>(r)] = 1;
         }
       }
@@ -464,8 +441,7 @@ class klp_front {
   std::vector<double> scratch_values_;
   std::vector<int> scratch_index_;
   std::vector<std::uint32_t> second_rank_;  // dense rank of objective d-2, by id
-  integer_set staircase_;        // three-objective sweep: ranks of objective d-2 ...
-  std::vector<double> third_;    // ... and objective d-1 per rank
+  rank_staircase staircase_;     // three-objective sweep: (rank of objective d-2, objective d-1)
   std::vector<std::size_t> touched_;
 };
 

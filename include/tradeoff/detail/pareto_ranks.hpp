@@ -61,9 +61,9 @@ template <typename Predicate>
 /// Parizeau (2013), on distinct rows in lexicographic order (so "dominates" is "<= in every
 /// objective, earlier row" and ties need no special case).
 ///
-/// helper_a(S, k) ranks S using objectives 0..k (objectives above k are constant in S): it
+/// rank_within(S, k) ranks S using objectives 0..k (objectives above k are constant in S): it
 /// splits S at a median of objective k into L (<= m) and H (> m), ranks L, lets L raise the
-/// ranks of H through helper_b(L, H, k-1), then ranks H. helper_b(L, H, k) raises the rank
+/// ranks of H through raise_across(L, H, k-1), then ranks H. raise_across(L, H, k) raises the rank
 /// of every h in H above every l in L with l <= h in objectives 0..k (the others are already
 /// known to be <=), splitting on objective k in the same way. Both end in a two-objective
 /// sweep (objectives 0 and 1, rows in lexicographic order) with a Fenwick tree of prefix
@@ -83,7 +83,7 @@ class divide_and_conquer_ranks {
   [[nodiscard]] std::vector<int> run() {
     std::vector<int> all(m_);
     std::iota(all.begin(), all.end(), 0);
-    helper_a(all.data(), m_, d_ - 1);
+    rank_within(all.data(), m_, d_ - 1);
     return rank_;
   }
 
@@ -147,7 +147,7 @@ class divide_and_conquer_ranks {
     std::copy(out, out + count, list);
   }
 
-  void helper_a(int* s, std::size_t n, std::size_t k) {
+  void rank_within(int* s, std::size_t n, std::size_t k) {
     if (n < 2) {
       return;
     }
@@ -177,17 +177,17 @@ class divide_and_conquer_ranks {
     double split = 0.0;
     if (!choose_split(s, n, nullptr, 0, [this, k](int u) { return at(u, k); }, scratch_values_,
                       split)) {
-      helper_a(s, n, k - 1);
+      rank_within(s, n, k - 1);
       return;
     }
     const std::size_t n_low = stable_split(s, n, k, split);
-    helper_a(s, n_low, k);
-    helper_b(s, n_low, s + n_low, n - n_low, k - 1);
-    helper_a(s + n_low, n - n_low, k);
+    rank_within(s, n_low, k);
+    raise_across(s, n_low, s + n_low, n - n_low, k - 1);
+    rank_within(s + n_low, n - n_low, k);
     merge_back(s, n_low, n);
   }
 
-  void helper_b(int* low, std::size_t nl, int* high, std::size_t nh, std::size_t k) {
+  void raise_across(int* low, std::size_t nl, int* high, std::size_t nh, std::size_t k) {
     if (nl == 0 || nh == 0) {
       return;
     }
@@ -240,14 +240,14 @@ class divide_and_conquer_ranks {
     double split = 0.0;
     if (!choose_split(low, nl, high, nh, [this, k](int u) { return at(u, k); }, scratch_values_,
                       split)) {
-      helper_b(low, nl, high, nh, k - 1);
+      raise_across(low, nl, high, nh, k - 1);
       return;
     }
     const std::size_t nl_low = stable_split(low, nl, k, split);
     const std::size_t nh_low = stable_split(high, nh, k, split);
-    helper_b(low, nl_low, high, nh_low, k);
-    helper_b(low, nl_low, high + nh_low, nh - nh_low, k - 1);
-    helper_b(low + nl_low, nl - nl_low, high + nh_low, nh - nh_low, k);
+    raise_across(low, nl_low, high, nh_low, k);
+    raise_across(low, nl_low, high + nh_low, nh - nh_low, k - 1);
+    raise_across(low + nl_low, nl - nl_low, high + nh_low, nh - nh_low, k);
     merge_back(low, nl_low, nl);
     merge_back(high, nh_low, nh);
   }

@@ -206,6 +206,27 @@ std::size_t stable_split(int* list, std::size_t count, ValueOf value_of, double 
   return low;
 }
 
+/// Undoes stable_split: list[0, middle) and list[middle, count) are each sorted increasing
+/// (distinct ids); merges them back into one increasing list, with `spill` as scratch room
+/// for `count` ids. Branch-free merge step. O(count).
+inline void merge_split_back(int* list, std::size_t middle, std::size_t count, int* spill) {
+  std::size_t a = 0;
+  std::size_t b = middle;
+  std::size_t o = 0;
+  while (a < middle && b < count) {
+    const int x = list[a];
+    const int y = list[b];
+    const bool take_b = y < x;
+    spill[o++] = take_b ? y : x;
+    b += static_cast<std::size_t>(take_b);
+    a += static_cast<std::size_t>(!take_b);
+  }
+  std::copy(list + a, list + middle, spill + o);
+  o += middle - a;
+  std::copy(list + b, list + count, spill + o);
+  std::copy(spill, spill + count, list);
+}
+
 /// d >= 4: Kung, Luccio and Preparata (1975) divide and conquer over distinct rows in
 /// lexicographic order. Because rows are distinct and sorted, "dominates" reduces to
 /// "<= in every objective" for an earlier row, so ties need no special cases.
@@ -412,25 +433,9 @@ class klp_front {
     merge_back(right, nr_low, nr);
   }
 
-  // Restores sweep_less order of list[0, count) from its sorted parts [0, middle) and
-  // [middle, count) (undoes stable_split).
+  // Restores sweep_less order (= id order) of list[0, count) after stable_split.
   void merge_back(int* list, std::size_t middle, std::size_t count) {
-    int* out = scratch_index_.data();
-    std::size_t a = 0;
-    std::size_t b = middle;
-    std::size_t o = 0;
-    while (a < middle && b < count) {  // branch-free merge step
-      const int x = list[a];
-      const int y = list[b];
-      const bool take_b = sweep_less(y, x);
-      out[o++] = take_b ? y : x;
-      b += static_cast<std::size_t>(take_b);
-      a += static_cast<std::size_t>(!take_b);
-    }
-    std::copy(list + a, list + middle, out + o);
-    o += middle - a;
-    std::copy(list + b, list + count, out + o);
-    std::copy(out, out + count, list);
+    merge_split_back(list, middle, count, scratch_index_.data());
   }
 
   std::size_t rows_;

@@ -141,10 +141,9 @@ class divide_and_conquer_ranks {
         list, count, [this, k](int u) { return at(u, k); }, split, scratch_index_.data());
   }
 
+  // Restores lexicographic-position order of list[0, count) after stable_split.
   void merge_back(int* list, std::size_t middle, std::size_t count) {
-    int* out = scratch_index_.data();
-    std::merge(list, list + middle, list + middle, list + count, out);
-    std::copy(out, out + count, list);
+    merge_split_back(list, middle, count, scratch_index_.data());
   }
 
   void rank_within(int* s, std::size_t n, std::size_t k) {

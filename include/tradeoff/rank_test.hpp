@@ -79,8 +79,7 @@ template <typename DerivedX, typename DerivedY>
   constexpr const char* function = "mann_whitney_u";
   detail::check_enum(options.alternative, alternative::greater, function, "options.alternative", "alternative",
                      "alternative::two_sided, less or greater");
-  detail::check_enum(options.method, rank_test_method::asymptotic, function, "options.method", "rank_test_method",
-                     "rank_test_method::automatic, exact or asymptotic");
+  detail::check_rank_test_method(options.method, function, "options.method");
   const std::vector<double> vx = detail::valid_sample(x, function, "x");
   const std::vector<double> vy = detail::valid_sample(y, function, "y");
   const std::size_t n1 = vx.size();

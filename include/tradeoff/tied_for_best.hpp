@@ -66,8 +66,7 @@ template <typename Keys, typename DerivedValues>
   }
   detail::check_enum(direction, sense::maximize, "tied_for_best", "direction", "sense",
                      "sense::minimize or sense::maximize");
-  detail::check_enum(options.method, rank_test_method::asymptotic, "tied_for_best", "options.method",
-                     "rank_test_method", "rank_test_method::automatic, exact or asymptotic");
+  detail::check_rank_test_method(options.method, "tied_for_best", "options.method");
   detail::check_values(g, values, "tied_for_best");
   best_groups result;
   result.intervals = bootstrap_interval(g, values, options.statistic, options.bootstrap);

@@ -8,6 +8,7 @@
 /// computed in double in the same way, so the counts are the same doubles as scipy's even where
 /// they exceed 2^53. Internal.
 
+#include <tradeoff/detail/enum_check.hpp>
 #include <tradeoff/detail/float_exact.hpp>
 
 #include <algorithm>
@@ -18,6 +19,14 @@
 #include <vector>
 
 namespace tradeoff::detail {
+
+/// The one check of a rank_test_method argument (mann_whitney_u, tied_for_best): a template
+/// so that this header needs only the enum's enumerator names, not rank_test.hpp.
+template <typename Method>
+void check_rank_test_method(Method method, const char* function, const char* argument) {
+  check_enum(method, Method::asymptotic, function, argument, "rank_test_method",
+             "rank_test_method::automatic, exact or asymptotic");
+}
 
 /// U of the first sample, the tie term Σ(t³ − t) over groups of equal values of the pooled
 /// sample, and whether there are ties.

@@ -22,6 +22,7 @@
 
 #include <tradeoff/detail/attainment_sweep.hpp>
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/grouping_rows.hpp>
 #include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/detail/vector_shape.hpp>
@@ -60,11 +61,11 @@ struct attainment_surfaces {
 ///   if sets < 1.
 [[nodiscard]] inline int attainment_level(double percentile, int sets) {
   if (!(percentile >= 0.0 && percentile <= 100.0)) {
-    throw std::domain_error("tradeoff::attainment_level: percentile = " + detail::number_text(percentile) +
+    throw std::domain_error(detail::error_prefix("attainment_level") + "percentile = " + detail::number_text(percentile) +
                             " is outside [0, 100]");
   }
   if (sets < 1) {
-    throw std::invalid_argument("tradeoff::attainment_level: sets = " + std::to_string(sets) + " must be positive");
+    throw std::invalid_argument(detail::error_prefix("attainment_level") + "sets = " + std::to_string(sets) + " must be positive");
   }
   const double scaled = static_cast<double>(sets) * percentile / 100.0;
   const double level = std::ceil(scaled);
@@ -151,7 +152,7 @@ template <typename Keys, typename DerivedX, typename DerivedY>
 /// @throws std::invalid_argument if level is outside [1, sets].
 [[nodiscard]] inline staircase_path attainment_step_path(const attainment_surfaces& surfaces, int level) {
   if (level < 1 || level > surfaces.sets) {
-    throw std::invalid_argument("tradeoff::attainment_step_path: level = " + std::to_string(level) +
+    throw std::invalid_argument(detail::error_prefix("attainment_step_path") + "level = " + std::to_string(level) +
                                 " is outside [1, " + std::to_string(surfaces.sets) + "]");
   }
   const Eigen::Index first = surfaces.start(level - 1);

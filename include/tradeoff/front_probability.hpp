@@ -94,7 +94,7 @@ template <typename Keys, typename DerivedPoints>
   detail::check_statistic(s, function);
   const Eigen::Index d = points.cols();
   if (d < 1) {
-    throw std::invalid_argument("tradeoff::front_probability: points has no columns (need at least one objective)");
+    throw std::invalid_argument(detail::error_prefix("front_probability") + "points has no columns (need at least one objective)");
   }
   static_cast<void>(detail::sense_signs(senses, d, "tradeoff::front_probability"));
   const Eigen::Index groups = configurations.groups();
@@ -183,11 +183,11 @@ template <typename DerivedPoints, typename DerivedScale>
   const Eigen::Index d = points.cols();
   if (d < 1) {
     throw std::invalid_argument(
-        "tradeoff::front_probability_noise: points has no columns (need at least one objective)");
+        detail::error_prefix("front_probability_noise") + "points has no columns (need at least one objective)");
   }
   static_cast<void>(detail::sense_signs(senses, d, "tradeoff::front_probability_noise"));
   if ((noise_scale.rows() != 1 && noise_scale.cols() != 1) || noise_scale.size() != d) {
-    throw std::invalid_argument("tradeoff::front_probability_noise: noise_scale has " +
+    throw std::invalid_argument(detail::error_prefix("front_probability_noise") + "noise_scale has " +
                                 std::to_string(noise_scale.rows()) + " x " + std::to_string(noise_scale.cols()) +
                                 " entries but points has " + std::to_string(d) +
                                 " columns (give one scale per objective)");
@@ -197,7 +197,7 @@ template <typename DerivedPoints, typename DerivedScale>
   for (Eigen::Index j = 0; j < d; ++j) {
     const auto sigma = static_cast<double>(scale_values(j));
     if (!(sigma >= 0.0) || std::isinf(sigma)) {
-      throw std::domain_error("tradeoff::front_probability_noise: noise_scale(" + std::to_string(j) +
+      throw std::domain_error(detail::error_prefix("front_probability_noise") + "noise_scale(" + std::to_string(j) +
                               ") = " + detail::number_text(sigma) + " must be finite and non-negative");
     }
     scale[static_cast<std::size_t>(j)] = sigma;

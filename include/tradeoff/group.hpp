@@ -19,9 +19,11 @@
 #include <tradeoff/detail/group_describe.hpp>
 #include <tradeoff/detail/group_factorize.hpp>
 #include <tradeoff/detail/group_multi_key.hpp>
+#include <tradeoff/detail/group_reduce.hpp>
 #include <tradeoff/detail/group_scatter.hpp>
 #include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/detail/quantile_core.hpp>
+#include <tradeoff/grouping.hpp>
 #include <tradeoff/key_table.hpp>
 #include <tradeoff/quantile.hpp>
 
@@ -38,170 +40,6 @@
 #include <vector>
 
 namespace tradeoff {
-
-/// @brief How group_by orders and filters groups (pandas' `groupby(sort=..., dropna=...)`).
-struct group_options {
-  bool sort = true;    ///< true: keys ascending (pandas' default); false: order of first appearance.
-  bool dropna = true;  ///< true: rows with a NaN key are dropped; false: they form one group (last if sorted).
-};
-
-/// @brief Result of group_by: the distinct keys and each row's group code. An immutable value:
-/// only group_by builds one, so its invariants hold by construction (every code in [-1, groups()),
-/// `sizes()` counts the rows of each code, one key per group) and a grouped reduction checks only
-/// that its values have rows() entries, in O(1).
-/// @tparam Keys `std::vector<std::string>` for string keys, `Eigen::Array<T, Eigen::Dynamic, 1>` for
-///   numeric and bool keys, `key_table` for several key columns.
-template <typename Keys>
-class grouping {
- public:
-  /// An empty grouping: no rows, no groups.
-  grouping() = default;
-  /// One key per group, in group order (ascending unless sort = false).
-  [[nodiscard]] const Keys& keys() const noexcept { return keys_; }
-  /// Per row: its group (index into keys()), or −1 if the row is dropped.
-  [[nodiscard]] const Eigen::ArrayXi& codes() const noexcept { return codes_; }
-  /// Per group: its number of rows (NaN values included; pandas' size()).
-  [[nodiscard]] const Eigen::ArrayXi& sizes() const noexcept { return sizes_; }
-  /// Number of groups.
-  [[nodiscard]] Eigen::Index groups() const noexcept { return sizes_.size(); }
-  /// Number of rows of the table the grouping was built for.
-  [[nodiscard]] Eigen::Index rows() const noexcept { return codes_.size(); }
-
- private:
-  friend struct detail::grouping_access;
-  grouping(Keys keys, Eigen::ArrayXi codes, Eigen::ArrayXi sizes)
-      : keys_(std::move(keys)), codes_(std::move(codes)), sizes_(std::move(sizes)) {}
-  Keys keys_;
-  Eigen::ArrayXi codes_;
-  Eigen::ArrayXi sizes_;
-};
-
-namespace detail {
-
-template <typename DerivedMask>
-void check_mask(const Eigen::DenseBase<DerivedMask>& mask, Eigen::Index rows) {
-  if (mask.size() != rows) {
-    throw std::invalid_argument("tradeoff::group_by: mask has " + std::to_string(mask.size()) +
-                                " entries but keys has " + std::to_string(rows));
-  }
-}
-
-template <typename Scalar, typename KeyAt, typename Selected>
-grouping<Eigen::Array<Scalar, Eigen::Dynamic, 1>> group_numeric(Eigen::Index rows, KeyAt key_at, Selected selected,
-                                                                 const group_options& options) {
-  check_row_count(rows, "group_by");
-  using Keys = Eigen::Array<Scalar, Eigen::Dynamic, 1>;
-  if constexpr (std::is_same_v<Scalar, bool>) {
-    auto f = factorize_integers<int>(
-        rows, [&](Eigen::Index i) { return key_at(i) ? 1 : 0; }, selected, options.sort);
-    Keys keys(static_cast<Eigen::Index>(f.keys.size()));
-    for (std::size_t j = 0; j < f.keys.size(); ++j) {
-      keys(static_cast<Eigen::Index>(j)) = f.keys[j] != 0;
-    }
-    return grouping_access::make(std::move(keys), std::move(f.codes), std::move(f.sizes));
-  } else {
-    static_assert(std::is_arithmetic_v<Scalar>, "tradeoff::group_by: keys must be arithmetic, bool or strings");
-    static_assert(!std::is_same_v<Scalar, long double>, "tradeoff::group_by: long double keys are not supported");
-    auto f = [&] {
-      if constexpr (std::is_floating_point_v<Scalar>) {
-        return factorize_floats<Scalar>(rows, key_at, selected, options.sort, !options.dropna);
-      } else {
-        return factorize_integers<Scalar>(rows, key_at, selected, options.sort);
-      }
-    }();
-    Keys keys = Eigen::Map<const Keys>(f.keys.data(), static_cast<Eigen::Index>(f.keys.size()));
-    return grouping_access::make(std::move(keys), std::move(f.codes), std::move(f.sizes));
-  }
-}
-
-template <typename Keys, typename DerivedValues>
-void check_values(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values, const char* function) {
-  if (values.cols() != 1 && values.rows() != 1) {
-    throw std::invalid_argument(detail::error_prefix(function) + "values must be a vector, got " +
-                                std::to_string(values.rows()) + " x " + std::to_string(values.cols()));
-  }
-  if (values.size() != g.rows()) {
-    throw std::invalid_argument(detail::error_prefix(function) + "values has " +
-                                std::to_string(values.size()) + " rows but the grouping has " +
-                                std::to_string(g.rows()));
-  }
-}
-
-/// Grouped quantiles (and optionally the median) from a scatter: one shared selection per group.
-inline void select_groups(scattered& s, const std::vector<double>& levels, quantile_method method, bool with_median,
-                          Eigen::ArrayXd* median_out, Eigen::ArrayXXd* quantiles_out) {
-  const auto groups = static_cast<Eigen::Index>(s.state.size());
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  const auto m = static_cast<Eigen::Index>(levels.size());
-  std::vector<quantile_position> positions(levels.size());
-  std::vector<Eigen::Index> needed;
-  for (Eigen::Index g = 0; g < groups; ++g) {
-    const Eigen::Index n = s.count(g);
-    if (n == 0) {
-      if (with_median) {
-        (*median_out)(g) = nan;
-      }
-      for (Eigen::Index j = 0; j < m; ++j) {
-        (*quantiles_out)(g, j) = nan;
-      }
-      continue;
-    }
-    double* data = s.buffer.data() + s.offset[static_cast<std::size_t>(g)];
-    needed.clear();
-    for (Eigen::Index j = 0; j < m; ++j) {
-      positions[static_cast<std::size_t>(j)] = locate_quantile(n, levels[static_cast<std::size_t>(j)], method);
-      add_needed(positions[static_cast<std::size_t>(j)], needed);
-    }
-    if (with_median) {
-      add_median_needed(n, needed);
-    }
-    select_order_statistics(data, n, needed);
-    if (with_median) {
-      (*median_out)(g) = evaluate_median(n, data);
-    }
-    for (Eigen::Index j = 0; j < m; ++j) {
-      (*quantiles_out)(g, j) = evaluate_quantile(positions[static_cast<std::size_t>(j)], data);
-    }
-  }
-}
-
-template <typename DerivedValues>
-decltype(auto) evaluated(const Eigen::DenseBase<DerivedValues>& values) {
-  return values.derived().eval();
-}
-
-/// Calls visit(group, value) for every row in a group whose value is not NaN, in row order.
-template <typename Keys, typename DerivedValues, typename Visit>
-void for_each_valid(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values, Visit visit) {
-  const auto& v = evaluated(values);
-  for (Eigen::Index i = 0; i < g.rows(); ++i) {
-    const int c = g.codes()(i);
-    const auto x = static_cast<double>(v(i));
-    if (c >= 0 && !std::isnan(x)) {
-      visit(c, x);
-    }
-  }
-}
-
-/// Per group: pandas' Kahan sum of the valid values in row order, and how many there are.
-struct group_sums {
-  Eigen::ArrayXd total;
-  Eigen::ArrayXi valid;
-};
-
-/// pandas' Kahan sums per group in row order, and the number of valid values.
-template <typename Keys, typename DerivedValues>
-[[nodiscard]] group_sums kahan_sums(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
-  group_sums sums{Eigen::ArrayXd::Zero(g.groups()), Eigen::ArrayXi::Zero(g.groups())};
-  Eigen::ArrayXd compensation = Eigen::ArrayXd::Zero(g.groups());
-  for_each_valid(g, values, [&](int c, double x) {
-    kahan_add(sums.total(c), compensation(c), x);
-    ++sums.valid(c);
-  });
-  return sums;
-}
-
-}  // namespace detail
 
 /// @brief Groups rows by string keys (pandas `groupby(key)` on an object column).
 /// @param keys One key per row.
@@ -400,7 +238,7 @@ template <typename Keys, typename DerivedValues>
                                  int ddof = 1) {
   detail::check_values(g, values, "var");
   if (ddof < 0) {
-    throw std::invalid_argument("tradeoff::var: ddof = " + std::to_string(ddof) + " is negative");
+    throw std::invalid_argument(detail::error_prefix("var") + "ddof = " + std::to_string(ddof) + " is negative");
   }
   Eigen::ArrayXd running_mean = Eigen::ArrayXd::Zero(g.groups());
   Eigen::ArrayXd squares = Eigen::ArrayXd::Zero(g.groups());
@@ -430,22 +268,6 @@ template <typename Keys, typename DerivedValues>
   }
   return result;
 }
-
-namespace detail {
-template <bool Max, typename Keys, typename DerivedValues>
-Eigen::ArrayXd extreme(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values) {
-  const double start = Max ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
-  Eigen::ArrayXd best = Eigen::ArrayXd::Constant(g.groups(), start);
-  Eigen::ArrayXi valid = Eigen::ArrayXi::Zero(g.groups());
-  for_each_valid(g, values, [&](int c, double x) {  // pandas' group_min_max: first of equals stays
-    ++valid(c);
-    if (Max ? x > best(c) : x < best(c)) {
-      best(c) = x;
-    }
-  });
-  return (valid == 0).select(std::numeric_limits<double>::quiet_NaN(), best);
-}
-}  // namespace detail
 
 /// @brief Minimum per group (pandas' `groupby().min()`, Cython `group_min`). NaN for a group without
 /// valid values. Named minimum, not min, so that it cannot collide with std::min.
@@ -495,15 +317,8 @@ template <typename Keys, typename DerivedValues>
 [[nodiscard]] Eigen::ArrayXXd quantiles(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values,
                                         const std::vector<double>& qs,
                                         quantile_method method = quantile_method::linear) {
-  detail::check_values(g, values, "quantiles");
-  detail::check_method(method, "quantiles");
-  for (std::size_t j = 0; j < qs.size(); ++j) {
-    detail::check_level(qs[j], "quantiles", "qs[" + std::to_string(j) + "]");
-  }
-  auto s = detail::scatter_groups<false>(g.codes(), g.sizes(), detail::evaluated(values));
-  Eigen::ArrayXXd result(g.groups(), static_cast<Eigen::Index>(qs.size()));
-  detail::select_groups(s, qs, method, false, nullptr, &result);
-  return result;
+  detail::check_quantile_call(g, values, qs, method, "quantiles");
+  return detail::grouped_quantiles(g, values, qs, method);
 }
 
 /// @brief Quantile per group at level q: `numpy.quantile` of each group's valid values.
@@ -523,7 +338,7 @@ template <typename Keys, typename DerivedValues>
   detail::check_level(q, "quantile", "q");
   detail::check_method(method, "quantile");
   detail::check_values(g, values, "quantile");
-  return quantiles(g, values, std::vector<double>{q}, method).col(0);
+  return detail::grouped_quantiles(g, values, std::vector<double>{q}, method).col(0);
 }
 
 /// @brief Quantiles per group exactly as pandas' own `groupby().quantile(qs, interpolation=...)`.
@@ -545,43 +360,9 @@ template <typename Keys, typename DerivedValues>
                                                        const Eigen::DenseBase<DerivedValues>& values,
                                                        const std::vector<double>& qs,
                                                        quantile_method method = quantile_method::linear) {
-  detail::check_values(g, values, "pandas_groupby_quantiles");
-  detail::check_method(method, "pandas_groupby_quantiles");
-  if (method != quantile_method::linear && method != quantile_method::lower && method != quantile_method::higher &&
-      method != quantile_method::midpoint && method != quantile_method::nearest) {
-    throw std::invalid_argument(std::string("tradeoff::pandas_groupby_quantiles: pandas' groupby quantile has no "
-                                            "interpolation \"") +
-                                quantile_method_name(method) + "\" (use linear, lower, higher, midpoint or nearest)");
-  }
-  for (std::size_t j = 0; j < qs.size(); ++j) {
-    detail::check_level(qs[j], "pandas_groupby_quantiles", "qs[" + std::to_string(j) + "]");
-  }
-  auto s = detail::scatter_groups<false>(g.codes(), g.sizes(), detail::evaluated(values));
-  const auto m = static_cast<Eigen::Index>(qs.size());
-  Eigen::ArrayXXd result(g.groups(), m);
-  std::vector<detail::cython_quantile_position> positions(qs.size());
-  std::vector<Eigen::Index> needed;
-  for (Eigen::Index group = 0; group < g.groups(); ++group) {
-    const Eigen::Index n = s.count(group);
-    if (n == 0) {
-      result.row(group).setConstant(std::numeric_limits<double>::quiet_NaN());
-      continue;
-    }
-    double* data = s.buffer.data() + s.offset[static_cast<std::size_t>(group)];
-    needed.clear();
-    for (std::size_t j = 0; j < qs.size(); ++j) {
-      positions[j] = detail::locate_cython_quantile(n, qs[j]);
-      needed.push_back(positions[j].index);
-      if (!detail::exact_equal(positions[j].fraction, 0.0)) {
-        needed.push_back(positions[j].index + 1);
-      }
-    }
-    detail::select_order_statistics(data, n, needed);
-    for (std::size_t j = 0; j < qs.size(); ++j) {
-      result(group, static_cast<Eigen::Index>(j)) = detail::evaluate_cython_quantile(positions[j], qs[j], method, data);
-    }
-  }
-  return result;
+  detail::check_quantile_call(g, values, qs, method, "pandas_groupby_quantiles");
+  detail::check_cython_method(method, "pandas_groupby_quantiles");
+  return detail::cython_grouped_quantiles(g, values, qs, method);
 }
 
 /// @brief pandas_groupby_quantiles() at one level: `df.groupby(k)[v].quantile(q, interpolation)`.
@@ -590,9 +371,11 @@ template <typename Keys, typename DerivedValues>
 template <typename Keys, typename DerivedValues>
 [[nodiscard]] Eigen::ArrayXd pandas_groupby_quantile(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values,
                                                      double q, quantile_method method = quantile_method::linear) {
-  detail::check_level(q, "pandas_groupby_quantile", "q");
+  detail::check_values(g, values, "pandas_groupby_quantile");
   detail::check_method(method, "pandas_groupby_quantile");
-  return pandas_groupby_quantiles(g, values, std::vector<double>{q}, method).col(0);
+  detail::check_cython_method(method, "pandas_groupby_quantile");
+  detail::check_level(q, "pandas_groupby_quantile", "q");
+  return detail::cython_grouped_quantiles(g, values, std::vector<double>{q}, method).col(0);
 }
 
 /// @brief Interquartile range Q3 − Q1 per group.
@@ -604,7 +387,7 @@ template <typename Keys, typename DerivedValues>
                                  quantile_method method = quantile_method::linear) {
   detail::check_values(g, values, "iqr");
   detail::check_method(method, "iqr");
-  const Eigen::ArrayXXd quartiles = quantiles(g, values, std::vector<double>{0.25, 0.75}, method);
+  const Eigen::ArrayXXd quartiles = detail::grouped_quantiles(g, values, std::vector<double>{0.25, 0.75}, method);
   return quartiles.col(1) - quartiles.col(0);
 }
 
@@ -634,7 +417,7 @@ struct group_summary {
     for (const double l : levels) {
       known += (known.empty() ? "" : ", ") + detail::number_text(l);
     }
-    throw std::invalid_argument("tradeoff::group_summary::quantile: level " + detail::number_text(level) +
+    throw std::invalid_argument(detail::error_prefix("group_summary::quantile") + "level " + detail::number_text(level) +
                                 " was not requested (levels are " + (known.empty() ? "none" : known) + ")");
   }
 };
@@ -657,11 +440,7 @@ template <typename Keys, typename DerivedValues>
 [[nodiscard]] group_summary summarize(const grouping<Keys>& g, const Eigen::DenseBase<DerivedValues>& values,
                                       const std::vector<double>& qs = {0.25, 0.75},
                                       quantile_method method = quantile_method::linear) {
-  detail::check_values(g, values, "summarize");
-  detail::check_method(method, "summarize");
-  for (std::size_t j = 0; j < qs.size(); ++j) {
-    detail::check_level(qs[j], "summarize", "qs[" + std::to_string(j) + "]");
-  }
+  detail::check_quantile_call(g, values, qs, method, "summarize");
   auto s = detail::scatter_groups<true>(g.codes(), g.sizes(), detail::evaluated(values));
   const Eigen::Index groups = g.groups();
   const double nan = std::numeric_limits<double>::quiet_NaN();

@@ -4,6 +4,7 @@
 /// @file
 /// @brief Exact hypervolume (S-metric) of a set of points with respect to a reference point.
 
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/hypervolume_columns.hpp>
 #include <tradeoff/detail/hypervolume_input.hpp>
 #include <tradeoff/detail/hypervolume_monte_carlo.hpp>
@@ -197,10 +198,10 @@ template <typename DerivedPoints, typename DerivedReference>
   const detail::hv_input input =
       detail::hv_check(points, reference, senses, "tradeoff::hypervolume_estimate");
   if (samples == 0) {
-    throw std::invalid_argument("tradeoff::hypervolume_estimate: samples is 0 (need at least 1)");
+    throw std::invalid_argument(detail::error_prefix("hypervolume_estimate") + "samples is 0 (need at least 1)");
   }
   if (!(confidence > 0.0 && confidence < 1.0)) {
-    throw std::invalid_argument("tradeoff::hypervolume_estimate: confidence = " +
+    throw std::invalid_argument(detail::error_prefix("hypervolume_estimate") + "confidence = " +
                                 std::to_string(confidence) + " is not in (0, 1)");
   }
   const std::size_t dims = input.reference.size();

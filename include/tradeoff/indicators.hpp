@@ -8,6 +8,7 @@
 
 #include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/indicator_sets.hpp>
+#include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -81,7 +82,7 @@ template <typename DerivedPoints, typename DerivedReference>
         if (!(v > 0.0)) {
           throw std::domain_error(detail::error_prefix(function_name) + argument + "(" +
                                   std::to_string(i) + ", " + std::to_string(j) + ") = " +
-                                  std::to_string(v) +
+                                  detail::number_text(v) +
                                   " is not > 0 (the multiplicative epsilon needs positive values)");
         }
       }

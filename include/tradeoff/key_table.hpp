@@ -6,9 +6,11 @@
 /// (pandas' `groupby(["type", "num_blocks"])`), and the keys of such a grouping: one
 /// `key_column` per key, one row per group, readable per column.
 
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/named_column.hpp>
 #include <tradeoff/detail/number_text.hpp>
+#include <tradeoff/detail/vector_shape.hpp>
 
 #include <Eigen/Core>
 
@@ -53,10 +55,7 @@ class key_column {
   key_column(std::string name, const Eigen::DenseBase<Derived>& values) : name_(std::move(name)) {
     using Scalar = typename Derived::Scalar;
     static_assert(std::is_arithmetic_v<Scalar>, "tradeoff::key_column: keys must be arithmetic, bool or strings");
-    if (values.rows() != 1 && values.cols() != 1) {
-      throw std::invalid_argument("tradeoff::key_column: key column '" + name_ + "' must be a vector, got " +
-                                  std::to_string(values.rows()) + " x " + std::to_string(values.cols()));
-    }
+    detail::check_vector(values, "key_column", "key column '" + name_ + "'");
     rows_ = values.size();
     const auto& v = values.derived().eval();
     if constexpr (std::is_same_v<Scalar, bool>) {
@@ -83,7 +82,7 @@ class key_column {
       return;
     }
     if (kind == key_kind::text) {
-      throw std::invalid_argument("tradeoff::key_column: key column '" + name_ +
+      throw std::invalid_argument(detail::error_prefix("key_column") + "key column '" + name_ +
                                   "': numbers cannot be a text key (pass the column as strings)");
     }
     integer_.resize(rows_);
@@ -94,7 +93,7 @@ class key_column {
                           : (x >= -9.2e18 && x <= 9.2e18 &&
                              detail::exact_equal(static_cast<double>(static_cast<std::int64_t>(x)), x));
       if (!ok) {
-        throw std::invalid_argument("tradeoff::key_column: key column '" + name_ + "' row " + std::to_string(i) +
+        throw std::invalid_argument(detail::error_prefix("key_column") + "key column '" + name_ + "' row " + std::to_string(i) +
                                     " is " + detail::number_text(x) + ", not " +
                                     (kind == key_kind::boolean ? "0 or 1" : "an integer"));
       }
@@ -171,7 +170,7 @@ class key_table {
   /// @throws std::out_of_range if c is not in [0, columns()).
   [[nodiscard]] const key_column& column(Eigen::Index c) const {
     if (c < 0 || c >= columns()) {
-      throw std::out_of_range("tradeoff::key_table::column: " + std::to_string(c) + " is not in [0, " +
+      throw std::out_of_range(detail::error_prefix("key_table::column") + std::to_string(c) + " is not in [0, " +
                               std::to_string(columns()) + ")");
     }
     return columns_[static_cast<std::size_t>(c)];

@@ -9,6 +9,7 @@
 /// bytes unless a name says `_mb` (decimal megabytes, 1 MB = 1,000,000 bytes) or `_mib`
 /// (1 MiB = 1,048,576 bytes). Formulas follow DeepSeek-V2 (arXiv 2405.04434), Table 1.
 
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/kv_cache_core.hpp>
 #include <tradeoff/detail/serving_checks.hpp>
 #include <tradeoff/kv_layout.hpp>
@@ -138,7 +139,7 @@ namespace tradeoff {
   const std::int64_t bytes =
       detail::kv_bytes_per_sequence_core(fn, layout, num_blocks, bytes_per_element, context_tokens, {});
   if (bytes > (std::int64_t{1} << 53)) {
-    throw std::domain_error("tradeoff::theoretical_cache_mb: byte count " + detail::number_text(bytes) +
+    throw std::domain_error(detail::error_prefix("theoretical_cache_mb") + "byte count " + detail::number_text(bytes) +
                             " exceeds 2^53 and would not convert to double exactly");
   }
   return static_cast<double>(bytes) / bytes_per_mb;

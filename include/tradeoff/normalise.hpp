@@ -7,6 +7,7 @@
 
 #include <tradeoff/detail/dominance.hpp>  // sense_signs, static_check_scalar
 #include <tradeoff/detail/error_prefix.hpp>
+#include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -69,8 +70,8 @@ template <typename DerivedPoints, typename DerivedLower, typename DerivedUpper>
   check_size(upper.size(), "upper");
   if (!std::isfinite(range.low) || !std::isfinite(range.high) ||
       !(range.low < range.high || range.high < range.low)) {
-    throw std::invalid_argument(prefix + "range = (" + std::to_string(range.low) + ", " +
-                                std::to_string(range.high) +
+    throw std::invalid_argument(prefix + "range = (" + detail::number_text(range.low) + ", " +
+                                detail::number_text(range.high) +
                                 ") must be two different finite values");
   }
   const auto& values = points.derived().eval();
@@ -98,8 +99,8 @@ template <typename DerivedPoints, typename DerivedLower, typename DerivedUpper>
     }
     if (given && (!(low < high) || !std::isfinite(low) || !std::isfinite(high))) {
       throw std::invalid_argument(prefix + "lower(" + std::to_string(j) + ") = " +
-                                  std::to_string(low) + " and upper(" + std::to_string(j) +
-                                  ") = " + std::to_string(high) +
+                                  detail::number_text(low) + " and upper(" + std::to_string(j) +
+                                  ") = " + detail::number_text(high) +
                                   " are not finite bounds with lower < upper (a zero-width or "
                                   "inverted range cannot be normalised)");
     }

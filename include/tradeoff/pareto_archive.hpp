@@ -6,9 +6,10 @@
 /// finish, keep only the current front, learn which runs a new result pushed off it.
 
 #include <tradeoff/detail/dominance.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
-#include <tradeoff/hypervolume.hpp>
 #include <tradeoff/duplicates.hpp>
+#include <tradeoff/hypervolume.hpp>
 #include <tradeoff/hypervolume_contributions.hpp>  // least_contributor
 #include <tradeoff/sense.hpp>
 
@@ -97,7 +98,7 @@ class pareto_archive {
                           duplicates keep = duplicates::keep_all)
       : dimensions_(dimensions), keep_(keep) {
     if (dimensions < 1) {
-      throw std::invalid_argument("tradeoff::pareto_archive: dimensions is " +
+      throw std::invalid_argument(detail::error_prefix("pareto_archive") + "dimensions is " +
                                   std::to_string(dimensions) + ", need at least 1");
     }
     signs_ = detail::sense_signs(senses, dimensions, "tradeoff::pareto_archive");
@@ -118,7 +119,7 @@ class pareto_archive {
   insert_result insert(const Eigen::DenseBase<Derived>& point, Id id) {
     detail::static_check_scalar<Derived>();
     if ((point.rows() != 1 && point.cols() != 1) || point.size() != dimensions_) {
-      throw std::invalid_argument("tradeoff::pareto_archive::insert: point has " +
+      throw std::invalid_argument(detail::error_prefix("pareto_archive::insert") + "point has " +
                                   std::to_string(point.rows()) + " x " +
                                   std::to_string(point.cols()) +
                                   " values but must be a vector of size " +
@@ -136,7 +137,7 @@ class pareto_archive {
   /// @throws std::invalid_argument if the list does not have d values.
   insert_result insert(std::initializer_list<double> point, Id id) {
     if (static_cast<Eigen::Index>(point.size()) != dimensions_) {
-      throw std::invalid_argument("tradeoff::pareto_archive::insert: point has " +
+      throw std::invalid_argument(detail::error_prefix("pareto_archive::insert") + "point has " +
                                   std::to_string(point.size()) +
                                   " values but the archive has " + std::to_string(dimensions_) +
                                   " dimensions");
@@ -326,7 +327,7 @@ class pareto_archive {
       --count_;
       return id;
     }
-    throw std::logic_error("tradeoff::pareto_archive: no front point at the least contributor's position");
+    throw std::logic_error(detail::error_prefix("pareto_archive") + "no front point at the least contributor's position");
   }
 
   void insert_planar(Id id, insert_result& result) {

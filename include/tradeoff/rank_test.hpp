@@ -263,7 +263,7 @@ template <typename DerivedP>
       continue;
     }
     if (v < 0.0 || v > 1.0) {
-      throw std::domain_error("tradeoff::holm_adjust: p_values(" + std::to_string(i) + ") = " +
+      throw std::domain_error(detail::error_prefix("holm_adjust") + "p_values(" + std::to_string(i) + ") = " +
                               detail::number_text(v) + " is outside [0, 1]");
     }
     order.push_back(i);

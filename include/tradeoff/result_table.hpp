@@ -14,7 +14,8 @@
 #include <tradeoff/detail/atomic_file.hpp>
 #include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/named_column.hpp>
-#include <tradeoff/detail/result_format.hpp>
+#include <tradeoff/detail/result_writers.hpp>
+#include <tradeoff/detail/table_column.hpp>
 #include <tradeoff/detail/vector_shape.hpp>
 #include <tradeoff/group.hpp>
 #include <tradeoff/key_table.hpp>
@@ -54,12 +55,12 @@ class result_table {
   result_table& add(result_column column) {
     for (const result_column& c : columns_) {
       if (c.name() == column.name()) {
-        throw std::invalid_argument("tradeoff::result_table::add: a column named '" + column.name() +
+        throw std::invalid_argument(detail::error_prefix("result_table::add") + "a column named '" + column.name() +
                                     "' exists already");
       }
     }
     if (!columns_.empty() && column.rows() != rows()) {
-      throw std::invalid_argument("tradeoff::result_table::add: column '" + column.name() + "' has " +
+      throw std::invalid_argument(detail::error_prefix("result_table::add") + "column '" + column.name() + "' has " +
                                   std::to_string(column.rows()) + " rows but the table has " +
                                   std::to_string(rows()));
     }
@@ -101,28 +102,10 @@ class result_table {
   template <typename DerivedRows>
   [[nodiscard]] result_table take(const Eigen::DenseBase<DerivedRows>& at) const {
     static_assert(std::is_integral_v<typename DerivedRows::Scalar>, "tradeoff::result_table::take: integer row indices");
-    const std::vector<Eigen::Index> rows_at = checked_rows(at, rows(), "result_table::take");
+    const std::vector<Eigen::Index> rows_at = detail::checked_rows(at, rows(), "result_table::take");
     result_table out;
     for (const result_column& c : columns_) {
       out.add(c.rows_at(rows_at));
-    }
-    return out;
-  }
-
-  /// @brief Row indices as a checked std::vector (E138). Internal helper shared with take_rows.
-  template <typename DerivedRows>
-  [[nodiscard]] static std::vector<Eigen::Index> checked_rows(const Eigen::DenseBase<DerivedRows>& at,
-                                                             Eigen::Index rows, const char* function) {
-    const auto& a = at.derived().eval();
-    std::vector<Eigen::Index> out(static_cast<std::size_t>(a.size()));
-    for (Eigen::Index j = 0; j < a.size(); ++j) {
-      const auto i = static_cast<Eigen::Index>(a(j));
-      if (i < 0 || i >= rows) {
-        throw std::invalid_argument(detail::error_prefix(function) + "row index " + std::to_string(i) +
-                                    " at position " + std::to_string(j) + " is outside [0, " + std::to_string(rows) +
-                                    ")");
-      }
-      out[static_cast<std::size_t>(j)] = i;
     }
     return out;
   }
@@ -207,44 +190,6 @@ template <typename DerivedBudgets>
   return out;
 }
 
-namespace detail {
-
-/// pandas' read_csv dtype of column `name` of a tradeoff::table: object (text) if any cell is
-/// neither a number nor missing; bool if every cell is true/false (any case); int64 if every cell
-/// is an integer and none is missing; float64 otherwise.
-template <typename Table>
-result_column table_column(const Table& t, const std::string& name, const std::vector<Eigen::Index>& rows_at) {
-  const auto report = t.numeric_with_report(name);  // pandas' converter: the values pandas holds
-  const Eigen::Index c = t.column_index(name);
-  if (report.coerced > 0) {
-    std::vector<std::string> text;
-    for (const Eigen::Index i : rows_at) {
-      text.emplace_back(t.cell(i, c));
-    }
-    return result_column(name, std::move(text));
-  }
-  bool boolean = report.missing == 0 && t.rows() > 0;
-  bool integer = report.missing == 0 && t.rows() > 0;
-  for (Eigen::Index i = 0; i < t.rows() && (boolean || integer); ++i) {
-    std::string cell(t.cell(i, c));
-    std::transform(cell.begin(), cell.end(), cell.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    boolean = boolean && (cell == "true" || cell == "false");
-    const auto first = cell.find_first_not_of(" \t");
-    const auto last = cell.find_last_not_of(" \t");
-    const std::string trimmed = first == std::string::npos ? "" : cell.substr(first, last - first + 1);
-    const std::size_t digits_from = !trimmed.empty() && (trimmed[0] == '-' || trimmed[0] == '+') ? 1 : 0;
-    integer = integer && trimmed.size() > digits_from &&
-              trimmed.find_first_not_of("0123456789", digits_from) == std::string::npos;
-  }
-  Eigen::ArrayXd values(static_cast<Eigen::Index>(rows_at.size()));
-  for (std::size_t j = 0; j < rows_at.size(); ++j) {
-    values(static_cast<Eigen::Index>(j)) = report.values(rows_at[j]);
-  }
-  return result_column(name, values, boolean ? key_kind::boolean : integer ? key_kind::integer : key_kind::real);
-}
-
-}  // namespace detail
-
 /// @brief Rows `at` (in that order) and columns `names` of a tradeoff::table (from read_csv) as a
 /// result_table: pandas' `df.loc[at, names]` / `df.iloc[at][names]` with pandas' column types
 /// (text, bool, int64, float64 as read_csv infers them; numbers as pandas converts them).
@@ -254,7 +199,7 @@ result_column table_column(const Table& t, const std::string& name, const std::v
 template <typename Table, typename DerivedRows>
 [[nodiscard]] result_table take_rows(const Table& t, const Eigen::DenseBase<DerivedRows>& at,
                                      const std::vector<std::string>& names) {
-  const std::vector<Eigen::Index> rows_at = result_table::checked_rows(at, t.rows(), "take_rows");
+  const std::vector<Eigen::Index> rows_at = detail::checked_rows(at, t.rows(), "take_rows");
   result_table out;
   for (const std::string& name : names) {
     out.add(detail::table_column(t, name, rows_at));
@@ -262,137 +207,39 @@ template <typename Table, typename DerivedRows>
   return out;
 }
 
-namespace detail {
-
-inline std::string cell_text(const result_column& c, Eigen::Index i, bool markdown) {
-  switch (c.kind()) {
-    case key_kind::text:
-      return c.text()[static_cast<std::size_t>(i)];
-    case key_kind::integer:
-      return std::to_string(c.integers()(i));
-    case key_kind::boolean:
-      return c.integers()(i) != 0 ? "True" : "False";
-    default:
-      return markdown ? general_format(c.reals()(i)) : std::isnan(c.reals()(i)) ? "" : python_float_repr(c.reals()(i));
-  }
-}
-
-inline void csv_to(std::ostream& out, const result_table& t) {
-  for (std::size_t c = 0; c < t.all().size(); ++c) {
-    out << (c == 0 ? "" : ",") << csv_field(t.all()[c].name());
-  }
-  out << '\n';
-  for (Eigen::Index i = 0; i < t.rows(); ++i) {
-    for (std::size_t c = 0; c < t.all().size(); ++c) {
-      out << (c == 0 ? "" : ",") << csv_field(cell_text(t.all()[c], i, false));
-    }
-    out << '\n';
-  }
-}
-
-inline void markdown_to(std::ostream& out, const result_table& t) {
-  const std::size_t columns = t.all().size();
-  const auto rows = static_cast<std::size_t>(t.rows());
-  std::vector<std::vector<std::string>> cells(columns, std::vector<std::string>(rows));
-  std::vector<std::size_t> width(columns);
-  std::vector<bool> numeric(columns);
-  for (std::size_t c = 0; c < columns; ++c) {
-    const result_column& column = t.all()[c];
-    numeric[c] = column.kind() == key_kind::integer || column.kind() == key_kind::real;
-    int decimals = -1;
-    for (std::size_t i = 0; i < rows; ++i) {
-      cells[c][i] = cell_text(column, static_cast<Eigen::Index>(i), true);
-      decimals = std::max(decimals, after_point(cells[c][i]));
-    }
-    width[c] = code_points(column.name()) + 2;  // tabulate's minimum padding of headers
-    for (std::size_t i = 0; i < rows; ++i) {
-      if (numeric[c]) {  // tabulate's decimal alignment: pad to the same digits after the point
-        cells[c][i] += std::string(static_cast<std::size_t>(decimals - after_point(cells[c][i])), ' ');
-      }
-      width[c] = std::max(width[c], code_points(cells[c][i]));
-    }
-  }
-  auto padded = [&](const std::string& text, std::size_t c) {
-    const std::string fill(width[c] - std::min(width[c], code_points(text)), ' ');
-    return numeric[c] ? fill + text : text + fill;
-  };
-  for (std::size_t c = 0; c < columns; ++c) {
-    out << "| " << padded(t.all()[c].name(), c) << ' ';
-  }
-  out << "|\n";
-  for (std::size_t c = 0; c < columns; ++c) {
-    out << '|' << (numeric[c] ? std::string(width[c] + 1, '-') + ":" : ":" + std::string(width[c] + 1, '-'));
-  }
-  out << "|\n";
-  for (std::size_t i = 0; i < rows; ++i) {
-    for (std::size_t c = 0; c < columns; ++c) {
-      out << "| " << padded(cells[c][i], c) << ' ';
-    }
-    out << "|\n";
-  }
-}
-
-inline void json_to(std::ostream& out, const result_table& t) {
-  out << '[';
-  for (Eigen::Index i = 0; i < t.rows(); ++i) {
-    out << (i == 0 ? "{" : ",{");
-    for (std::size_t c = 0; c < t.all().size(); ++c) {
-      const result_column& column = t.all()[c];
-      out << (c == 0 ? "" : ",") << json_string(column.name()) << ':';
-      switch (column.kind()) {
-        case key_kind::text:
-          out << json_string(column.text()[static_cast<std::size_t>(i)]);
-          break;
-        case key_kind::boolean:
-          out << (column.integers()(i) != 0 ? "true" : "false");
-          break;
-        case key_kind::integer:
-          out << column.integers()(i);
-          break;
-        default:
-          out << (std::isfinite(column.reals()(i)) ? python_float_repr(column.reals()(i)) : std::string("null"));
-      }
-    }
-    out << '}';
-  }
-  out << "]\n";
-}
-
-}  // namespace detail
-
 /// @brief Writes `t` as CSV, as pandas' `to_csv(index=False)` writes it: header line, one line
 /// per row, floats as Python's repr (the shortest text that reads back to the same double, so
 /// `read_csv` with float_precision::round_trip and pandas read the same values), NaN as an empty
 /// cell, bools True/False, text quoted only when needed.
-inline void write_csv(const result_table& t, std::ostream& out) { detail::csv_to(out, t); }
+inline void write_csv(const result_table& t, std::ostream& out) { detail::csv_to(out, t.all()); }
 
 /// @brief write_csv() to the file `path`, all or nothing (a temporary renamed over `path`).
 /// @throws std::invalid_argument (E139) if `path` cannot be written; nothing is left half-written.
 inline void write_csv(const result_table& t, const std::string& path) {
-  detail::write_file_atomically(path, "write_csv", [&](std::ostream& out) { detail::csv_to(out, t); });
+  detail::write_file_atomically(path, "write_csv", [&](std::ostream& out) { detail::csv_to(out, t.all()); });
 }
 
 /// @brief Writes `t` as the Markdown pipe table of pandas 1.5.3's `to_markdown(index=False)`
 /// (tabulate 0.8.9, tablefmt "pipe"): text and bools left-aligned, numbers right-aligned with
 /// their decimal points lined up, floats as %g (six significant digits), NaN as "nan".
-inline void write_markdown(const result_table& t, std::ostream& out) { detail::markdown_to(out, t); }
+inline void write_markdown(const result_table& t, std::ostream& out) { detail::markdown_to(out, t.all()); }
 
 /// @brief write_markdown() to the file `path`, all or nothing.
 /// @throws std::invalid_argument (E139) if `path` cannot be written.
 inline void write_markdown(const result_table& t, const std::string& path) {
-  detail::write_file_atomically(path, "write_markdown", [&](std::ostream& out) { detail::markdown_to(out, t); });
+  detail::write_file_atomically(path, "write_markdown", [&](std::ostream& out) { detail::markdown_to(out, t.all()); });
 }
 
 /// @brief Writes `t` as JSON records `[{"column":value,...},...]`, as
 /// `json.dumps(df.to_dict("records"), separators=(",", ":"))`: floats as Python's repr (round
 /// trip), NaN and ±inf as null, non-ASCII text as \\u escapes. (pandas' own `to_json` rounds
 /// floats to 10 significant digits by default; this writer does not round.)
-inline void write_json(const result_table& t, std::ostream& out) { detail::json_to(out, t); }
+inline void write_json(const result_table& t, std::ostream& out) { detail::json_to(out, t.all()); }
 
 /// @brief write_json() to the file `path`, all or nothing.
 /// @throws std::invalid_argument (E139) if `path` cannot be written.
 inline void write_json(const result_table& t, const std::string& path) {
-  detail::write_file_atomically(path, "write_json", [&](std::ostream& out) { detail::json_to(out, t); });
+  detail::write_file_atomically(path, "write_json", [&](std::ostream& out) { detail::json_to(out, t.all()); });
 }
 
 }  // namespace tradeoff

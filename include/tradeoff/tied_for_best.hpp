@@ -17,6 +17,7 @@
 /// and gets NaN everywhere.
 
 #include <tradeoff/bootstrap.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/group.hpp>
 #include <tradeoff/rank_test.hpp>
 #include <tradeoff/sense.hpp>
@@ -61,7 +62,7 @@ template <typename Keys, typename DerivedValues>
 [[nodiscard]] best_groups tied_for_best(const grouping<Keys>& g, const Eigen::ArrayBase<DerivedValues>& values,
                                         sense direction, const tied_for_best_options& options = {}) {
   if (!(options.level > 0.0 && options.level < 1.0)) {
-    throw std::domain_error("tradeoff::tied_for_best: level = " + detail::number_text(options.level) +
+    throw std::domain_error(detail::error_prefix("tied_for_best") + "level = " + detail::number_text(options.level) +
                             " is outside (0, 1)");
   }
   detail::check_enum(direction, sense::maximize, "tied_for_best", "direction", "sense",

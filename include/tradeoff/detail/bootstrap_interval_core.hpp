@@ -4,8 +4,8 @@
 /// @file
 /// @brief scipy 1.10.1's `stats.bootstrap` interval arithmetic (percentile, basic, BCa) applied
 /// to a bootstrap distribution, and the loop that builds the distribution from a source of
-/// resample indices. Internal, except for the vocabulary enum `interval_method`, which
-/// <tradeoff/bootstrap.hpp> declares as API.
+/// resample indices. Internal; `interval_method` and
+/// `confidence_interval` are in <tradeoff/bootstrap_types.hpp>.
 ///
 /// Following scipy step by step: alpha = (1 − confidence) / 2; the levels go through
 /// `np.percentile(theta_b, level * 100)` (numpy divides by 100 again, linear method). BCa
@@ -16,6 +16,7 @@
 /// equal) gives a NaN endpoint, as scipy does; a NaN in the distribution makes both endpoints
 /// NaN, as np.percentile does.
 
+#include <tradeoff/bootstrap_types.hpp>
 #include <tradeoff/detail/float_exact.hpp>
 #include <tradeoff/detail/normal_distribution.hpp>
 #include <tradeoff/detail/numpy_sum.hpp>
@@ -28,23 +29,6 @@
 #include <vector>
 
 namespace tradeoff {
-
-/// @brief How a bootstrap interval is read off the bootstrap distribution (scipy's `method=`).
-/// Declared in <tradeoff/bootstrap.hpp>.
-enum class interval_method {
-  percentile,  ///< the α and 1 − α quantiles of the distribution
-  basic,       ///< "reverse percentile": 2θ̂ − the 1 − α and α quantiles
-  bca          ///< bias-corrected and accelerated (scipy's default)
-};
-
-/// @brief A bootstrap confidence interval. Declared in <tradeoff/bootstrap.hpp>.
-struct confidence_interval {
-  double low = std::numeric_limits<double>::quiet_NaN();       ///< lower endpoint
-  double high = std::numeric_limits<double>::quiet_NaN();      ///< upper endpoint
-  double estimate = std::numeric_limits<double>::quiet_NaN();  ///< the statistic of the data (θ̂)
-  /// The standard deviation (ddof 1) of the bootstrap distribution, scipy's `standard_error`.
-  double standard_error = std::numeric_limits<double>::quiet_NaN();
-};
 
 namespace detail {
 

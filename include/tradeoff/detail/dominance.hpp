@@ -22,6 +22,7 @@
 
 #include <tradeoff/detail/enum_check.hpp>
 #include <tradeoff/detail/error_prefix.hpp>
+#include <tradeoff/duplicates.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -52,11 +53,9 @@ inline void check_sense(sense s, const char* function_name, const char* argument
   return sense_sign(s);
 }
 
-/// Throws std::invalid_argument unless `keep` is duplicates::keep_all or duplicates::keep_first
-/// (a template: the enum is declared in <tradeoff/pareto.hpp>, which includes this header).
-template <typename Duplicates>
-void check_duplicates(Duplicates keep, const char* function_name) {
-  check_enum(keep, Duplicates::keep_first, function_name, "keep", "duplicates",
+/// Throws std::invalid_argument unless `keep` is duplicates::keep_all or duplicates::keep_first.
+inline void check_duplicates(duplicates keep, const char* function_name) {
+  check_enum(keep, duplicates::keep_first, function_name, "keep", "duplicates",
              "duplicates::keep_all or duplicates::keep_first");
 }
 

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/json_flatten.hpp>
 #include <tradeoff/detail/table_assembly.hpp>
 
@@ -82,7 +83,7 @@ class gbench_rows {
     const auto cell = [&](std::string_view name, std::string_view text) {
       const std::uint32_t id = out.column(name);
       if (id == table_assembler::npos) {
-        throw std::length_error("tradeoff::read_google_benchmark: more than 65536 distinct columns");
+        throw std::length_error(detail::error_prefix("read_google_benchmark") + "more than 65536 distinct columns");
       }
       out.cell(id, text);
     };

@@ -4,12 +4,13 @@
 /// @file
 /// @brief Turning keys into group codes (pandas' factorize): direct indexing for integer keys with
 /// a small range, an open-addressing hash table otherwise, then an optional sort of the distinct
-/// keys and a remap of the codes. Internal.
+/// keys and a remap of the codes; the grouping of numeric and bool keys built from them. Internal.
 
 #include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/integer_cast.hpp>
 #include <tradeoff/detail/keyed_hash.hpp>
+#include <tradeoff/grouping.hpp>
 
 #include <Eigen/Core>
 
@@ -27,21 +28,7 @@
 #include <utility>
 #include <vector>
 
-namespace tradeoff {
-
-template <typename Keys>
-class grouping;
-
-namespace detail {
-
-/// The one door through which group_by builds a grouping (whose constructor is private): the
-/// factorizations below produce codes and sizes that satisfy its invariants.
-struct grouping_access {
-  template <typename Keys>
-  static grouping<Keys> make(Keys keys, Eigen::ArrayXi codes, Eigen::ArrayXi sizes) {
-    return grouping<Keys>(std::move(keys), std::move(codes), std::move(sizes));
-  }
-};
+namespace tradeoff::detail {
 
 /// Open-addressing hash table (linear probing, load <= 1/2) from keyed 64-bit hashes to dense ids
 /// (first-appearance order). The caller hashes its keys with keyed_bits_hash (invertible, so the
@@ -360,7 +347,42 @@ factorized<std::string> factorize_strings(Eigen::Index rows, KeyAt key_at, Selec
   return f;
 }
 
-}  // namespace detail
-}  // namespace tradeoff
+template <typename DerivedMask>
+void check_mask(const Eigen::DenseBase<DerivedMask>& mask, Eigen::Index rows) {
+  if (mask.size() != rows) {
+    throw std::invalid_argument(detail::error_prefix("group_by") + "mask has " + std::to_string(mask.size()) +
+                                " entries but keys has " + std::to_string(rows));
+  }
+}
+
+template <typename Scalar, typename KeyAt, typename Selected>
+grouping<Eigen::Array<Scalar, Eigen::Dynamic, 1>> group_numeric(Eigen::Index rows, KeyAt key_at, Selected selected,
+                                                                 const group_options& options) {
+  check_row_count(rows, "group_by");
+  using Keys = Eigen::Array<Scalar, Eigen::Dynamic, 1>;
+  if constexpr (std::is_same_v<Scalar, bool>) {
+    auto f = factorize_integers<int>(
+        rows, [&](Eigen::Index i) { return key_at(i) ? 1 : 0; }, selected, options.sort);
+    Keys keys(static_cast<Eigen::Index>(f.keys.size()));
+    for (std::size_t j = 0; j < f.keys.size(); ++j) {
+      keys(static_cast<Eigen::Index>(j)) = f.keys[j] != 0;
+    }
+    return grouping_access::make(std::move(keys), std::move(f.codes), std::move(f.sizes));
+  } else {
+    static_assert(std::is_arithmetic_v<Scalar>, "tradeoff::group_by: keys must be arithmetic, bool or strings");
+    static_assert(!std::is_same_v<Scalar, long double>, "tradeoff::group_by: long double keys are not supported");
+    auto f = [&] {
+      if constexpr (std::is_floating_point_v<Scalar>) {
+        return factorize_floats<Scalar>(rows, key_at, selected, options.sort, !options.dropna);
+      } else {
+        return factorize_integers<Scalar>(rows, key_at, selected, options.sort);
+      }
+    }();
+    Keys keys = Eigen::Map<const Keys>(f.keys.data(), static_cast<Eigen::Index>(f.keys.size()));
+    return grouping_access::make(std::move(keys), std::move(f.codes), std::move(f.sizes));
+  }
+}
+
+}  // namespace tradeoff::detail
 
 #endif  // TRADEOFF_DETAIL_GROUP_FACTORIZE_HPP

@@ -11,6 +11,7 @@
 /// guarantees that before calling. Rows are stored row-major in a flat std::vector<double>.
 
 #include <tradeoff/detail/bucket_prefilter_2d.hpp>
+#include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
 #include <tradeoff/detail/integer_set.hpp>
 #include <tradeoff/detail/pareto_sort.hpp>       // ordered_key, radix_sort_pairs
@@ -64,7 +65,7 @@ struct hv_work {
     used += steps;
     if (limit != 0 && used > limit) {
       throw std::domain_error(
-          "tradeoff::hypervolume: work budget of " + std::to_string(limit) +
+          detail::error_prefix("hypervolume") + "work budget of " + std::to_string(limit) +
           " steps exhausted (" + std::to_string(dimensions) + " objectives, " +
           std::to_string(front_rows) +
           " rows after removing dominated ones); the exact hypervolume is exponential in the number of "

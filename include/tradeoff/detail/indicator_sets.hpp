@@ -9,6 +9,7 @@
 #include <tradeoff/detail/dominance.hpp>  // sense_signs, to_minimize, static_check_scalar
 #include <tradeoff/detail/error_prefix.hpp>
 #include <tradeoff/detail/exact_equal.hpp>
+#include <tradeoff/detail/number_text.hpp>
 #include <tradeoff/sense.hpp>
 
 #include <Eigen/Core>
@@ -158,7 +159,7 @@ template <typename Term, typename Combine>
 
 inline void check_exponent(double p, const char* function_name) {
   if (!(p > 0.0) || !std::isfinite(p)) {
-    throw std::invalid_argument(error_prefix(function_name) + "p = " + std::to_string(p) +
+    throw std::invalid_argument(error_prefix(function_name) + "p = " + detail::number_text(p) +
                                 " is not a finite value > 0");
   }
 }

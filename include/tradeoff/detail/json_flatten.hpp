@@ -26,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <tradeoff/detail/hex_escape.hpp>
 #include <tradeoff/detail/json_non_finite.hpp>
 #include <tradeoff/detail/table_assembly.hpp>
 #include <tradeoff/detail/ujson_number.hpp>
@@ -70,10 +71,8 @@ inline void append_json_string(std::string& out, std::string_view text) {
       out += '\\';
       out += c;
     } else if (byte < 0x20) {
-      static constexpr char hex[] = "0123456789abcdef";
       out += "\\u00";
-      out += hex[byte >> 4U];
-      out += hex[byte & 0xFU];
+      append_hex_digits(out, byte, 2);
     } else {
       out += c;
     }

@@ -3,8 +3,8 @@
 
 /// @file
 /// @brief One-sample statistics evaluated on bootstrap resamples and jackknife (leave-one-out)
-/// samples, with numpy 1.24's arithmetic. Internal, except for the vocabulary type `statistic`,
-/// which <tradeoff/bootstrap.hpp> declares as API.
+/// samples, with numpy 1.24's arithmetic. Internal; the type `statistic`
+/// is in <tradeoff/bootstrap_types.hpp>.
 ///
 /// Order statistics (median, quantile, IQR): the sample is sorted once; a resample is a count per
 /// sorted position (the drawn indices are histogrammed), and the needed order statistics are read
@@ -13,6 +13,7 @@
 /// reads sorted[k] or sorted[k + 1]. Mean and standard deviation gather the resample in drawn
 /// order and sum it in numpy's order (numpy_sum.hpp).
 
+#include <tradeoff/bootstrap_types.hpp>
 #include <tradeoff/detail/numpy_sum.hpp>
 #include <tradeoff/detail/quantile_core.hpp>
 
@@ -27,37 +28,6 @@
 #include <vector>
 
 namespace tradeoff {
-
-/// @brief Which one-sample statistic a bootstrap interval is for. Declared in <tradeoff/bootstrap.hpp>.
-enum class statistic_kind { mean, median, quantile, iqr, standard_deviation };
-
-/// @brief A one-sample statistic, as numpy computes it. Build one with the factories.
-/// Declared in <tradeoff/bootstrap.hpp>.
-struct statistic {
-  statistic_kind kind = statistic_kind::median;
-  double level = 0.5;                                ///< quantile: the level in [0, 1].
-  quantile_method method = quantile_method::linear;  ///< quantile and iqr: numpy's method.
-  int ddof = 1;                                      ///< standard_deviation: delta degrees of freedom.
-
-  /// `np.mean` (pairwise summation, numpy's order).
-  [[nodiscard]] static statistic mean() noexcept { return {statistic_kind::mean, 0.5, quantile_method::linear, 1}; }
-  /// `np.median`: the middle value or (a + b) / 2 of the middle pair.
-  [[nodiscard]] static statistic median() noexcept {
-    return {statistic_kind::median, 0.5, quantile_method::linear, 1};
-  }
-  /// `np.quantile(x, level, method=method)`.
-  [[nodiscard]] static statistic quantile(double level, quantile_method method = quantile_method::linear) noexcept {
-    return {statistic_kind::quantile, level, method, 1};
-  }
-  /// Q3 − Q1 with `np.quantile(x, [0.25, 0.75], method=method)`.
-  [[nodiscard]] static statistic iqr(quantile_method method = quantile_method::linear) noexcept {
-    return {statistic_kind::iqr, 0.5, method, 1};
-  }
-  /// `np.std(x, ddof=ddof)`; default 1 as pandas (numpy's default is 0).
-  [[nodiscard]] static statistic standard_deviation(int ddof = 1) noexcept {
-    return {statistic_kind::standard_deviation, 0.5, quantile_method::linear, ddof};
-  }
-};
 
 namespace detail {
 

@@ -6,6 +6,8 @@
 /// json.dumps write), printf's %g (what tabulate, hence pandas' to_markdown, writes), CSV quoting
 /// (Python's csv.QUOTE_MINIMAL) and JSON string escapes (json.dumps' ensure_ascii). Internal.
 
+#include <tradeoff/detail/hex_escape.hpp>
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -95,11 +97,8 @@ inline std::string csv_field(std::string_view text) {
 /// Appends the code point `cp` as \uXXXX (two escapes, a surrogate pair, above U+FFFF).
 inline void append_unicode_escape(std::string& out, unsigned long cp) {
   auto one = [&](unsigned long unit) {
-    static constexpr char hex[] = "0123456789abcdef";
     out += "\\u";
-    for (int shift = 12; shift >= 0; shift -= 4) {
-      out += hex[(unit >> static_cast<unsigned>(shift)) & 0xFu];
-    }
+    append_hex_digits(out, unit, 4);
   };
   if (cp > 0xFFFF) {
     cp -= 0x10000;

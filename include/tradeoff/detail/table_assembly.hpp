@@ -6,7 +6,7 @@
 /// come (JSON objects): each record gives some of the columns, in any order; the others are
 /// missing (empty cells, which every typed accessor reads as missing). Not API.
 
-#include <tradeoff/csv.hpp>
+#include <tradeoff/table.hpp>
 
 #include <cstddef>
 #include <cstdint>

@@ -23,6 +23,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace tradeoff::detail {
@@ -144,8 +145,12 @@ confidence_interval one_sample_interval(const std::vector<double>& valid, const 
   std::vector<std::uint32_t> index(n);
   std::vector<double> theta(static_cast<std::size_t>(resamples));
   for (Eigen::Index b = 0; b < resamples; ++b) {
-    source(b, index.data(), n);
-    theta[static_cast<std::size_t>(b)] = evaluator.of_resample(index.data());
+    if constexpr (std::is_same_v<Source, stream_source>) {
+      theta[static_cast<std::size_t>(b)] = evaluator.of_drawn_resample(source.stream);
+    } else {
+      source(b, index.data(), n);
+      theta[static_cast<std::size_t>(b)] = evaluator.of_resample(index.data());
+    }
   }
   std::vector<std::vector<double>> jackknives;
   if (options.method == interval_method::bca) {

@@ -70,24 +70,63 @@ class random_stream {
 
   /// out[0, count) = count successive below(n), the same values, two per 64-bit output.
   void fill_below(std::uint32_t n, std::uint32_t* out, std::size_t count) noexcept {
+    for_each_below(n, count, [&out](std::uint32_t index) noexcept { *out++ = index; });
+  }
+
+  /// visit(i) for count successive below(n), in order, two per 64-bit output: what fill_below
+  /// would store, handed over as drawn so that the caller's work on an index overlaps the next
+  /// draw. The state lives in locals in the loop; a possible rejection leaves the fast loop and
+  /// takes below()'s path, so the values are the same draw for draw.
+  template <typename Visit>
+  void for_each_below(std::uint32_t n, std::size_t count, Visit visit) noexcept {
     std::size_t i = 0;
-    while (i < count) {
-      if (has_low_half_ || count - i < 2) {
-        out[i++] = below(n);
+    for (;;) {
+      if (has_low_half_ && i < count) {  // a pending low half comes first
+        visit(below(n));
+        ++i;
         continue;
       }
-      const std::uint64_t word = next64();
-      const std::uint64_t first = (word >> 32U) * n;
-      const std::uint64_t second = (word & 0xFFFFFFFFULL) * n;
-      if ((first & 0xFFFFFFFFULL) >= n && (second & 0xFFFFFFFFULL) >= n) {  // no rejection possible
-        out[i] = static_cast<std::uint32_t>(first >> 32U);
-        out[i + 1] = static_cast<std::uint32_t>(second >> 32U);
-        i += 2;
-        continue;
+      if (count - i < 2) {
+        break;
       }
-      low_half_ = static_cast<std::uint32_t>(word & 0xFFFFFFFFULL);  // replay in order: the low half is next
-      has_low_half_ = true;
-      out[i++] = finish_below(first, n);
+      std::uint64_t s0 = state_[0];
+      std::uint64_t s1 = state_[1];
+      std::uint64_t s2 = state_[2];
+      std::uint64_t s3 = state_[3];
+      std::uint64_t first = 0;
+      std::uint64_t word = 0;
+      bool rejected = false;
+      for (; count - i >= 2; i += 2) {
+        word = rotate_left(s1 * 5U, 7) * 9U;
+        const std::uint64_t t = s1 << 17U;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = rotate_left(s3, 45);
+        first = (word >> 32U) * n;
+        const std::uint64_t second = (word & 0xFFFFFFFFULL) * n;
+        if ((first & 0xFFFFFFFFULL) < n || (second & 0xFFFFFFFFULL) < n) {  // a rejection is possible
+          rejected = true;
+          break;
+        }
+        visit(static_cast<std::uint32_t>(first >> 32U));
+        visit(static_cast<std::uint32_t>(second >> 32U));
+      }
+      state_[0] = s0;
+      state_[1] = s1;
+      state_[2] = s2;
+      state_[3] = s3;
+      if (rejected) {
+        low_half_ = static_cast<std::uint32_t>(word & 0xFFFFFFFFULL);  // replay in order: the low half is next
+        has_low_half_ = true;
+        visit(finish_below(first, n));
+        ++i;
+      }
+    }
+    if (i < count) {
+      visit(below(n));
     }
   }
 

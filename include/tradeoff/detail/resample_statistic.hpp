@@ -8,7 +8,8 @@
 ///
 /// Order statistics (median, quantile, IQR): the sample is sorted once; a resample is a count per
 /// sorted position (the drawn indices are histogrammed), and the needed order statistics are read
-/// off the running count, so a resample costs O(n) without comparing doubles. The values, and
+/// off the running count (16 counts at a time where no needed rank falls among them), so a
+/// resample costs O(n) without comparing doubles. The values, and
 /// so numpy's lerp of them, are the ones numpy's partition would pick. A leave-one-out sample
 /// reads sorted[k] or sorted[k + 1]. Mean and standard deviation gather the resample in drawn
 /// order and sum it in numpy's order (numpy_sum.hpp).
@@ -110,14 +111,49 @@ class resample_statistic {
     for (std::size_t i = 0; i < n; ++i) {
       ++counts_[rank_of_[index[i]]];
     }
-    // walk the running count up to the last needed rank
+    return of_counts();
+  }
+
+  /// The statistic of the next resample of `stream` (the n indices stream.fill_below(n, …) would
+  /// give), each index counted as it is drawn: the same value as of_resample of those indices.
+  template <typename Stream>
+  [[nodiscard]] double of_drawn_resample(Stream& stream) {
+    const std::size_t n = values_.size();
+    if (!is_order_statistic()) {
+      drawn_.resize(n);
+      stream.fill_below(static_cast<std::uint32_t>(n), drawn_.data(), n);
+      return of_resample(drawn_.data());
+    }
+    stream.for_each_below(static_cast<std::uint32_t>(n), n,
+                          [this](std::uint32_t i) noexcept { ++counts_[rank_of_[i]]; });
+    return of_counts();
+  }
+  /// The order statistic of the counted resample (counts_ per sorted position); clears the counts.
+  [[nodiscard]] double of_counts() {
+    const std::size_t n = values_.size();
+    // walk the running count up to the last needed rank, a block of counts at a time where no
+    // needed rank falls in the block (a block's sum is one vector reduction)
+    constexpr std::size_t block = 16;
     std::size_t next = 0;
     std::uint32_t below = 0;
     const std::size_t needed = full_plan_.ranks.size();
-    for (std::size_t r = 0; r < n && next < needed; ++r) {
-      below += counts_[r];
-      while (next < needed && static_cast<std::uint32_t>(full_plan_.ranks[next]) < below) {
-        picked_[next++] = sorted_[r];
+    for (std::size_t r = 0; r < n && next < needed;) {
+      if (r + block <= n) {
+        std::uint32_t sum = 0;
+        for (std::size_t j = 0; j < block; ++j) {
+          sum += counts_[r + j];
+        }
+        if (below + sum <= static_cast<std::uint32_t>(full_plan_.ranks[next])) {
+          below += sum;
+          r += block;
+          continue;
+        }
+      }
+      for (const std::size_t end = std::min(n, r + block); r < end && next < needed; ++r) {
+        below += counts_[r];
+        while (next < needed && static_cast<std::uint32_t>(full_plan_.ranks[next]) < below) {
+          picked_[next++] = sorted_[r];
+        }
       }
     }
     std::fill(counts_.begin(), counts_.end(), 0U);
@@ -215,6 +251,7 @@ class resample_statistic {
   std::vector<std::uint32_t> counts_;
   order_plan full_plan_;
   std::vector<double> picked_;
+  std::vector<std::uint32_t> drawn_;  // of_drawn_resample's indices for mean and std
 };
 
 }  // namespace detail

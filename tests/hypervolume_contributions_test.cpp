@@ -153,6 +153,40 @@ TEST_CASE("hypervolume_contributions of a 3-D sphere front of 2500 points sum li
   }
 }
 
+TEST_CASE("2-D contributions of a front over many rows each dominated by one front point are exact") {
+  // A staircase front of 400 integer points and 4,000 integer rows behind it, most of them
+  // dominated by exactly one front point: integer areas are exact in double, so the library's
+  // answer must equal HV(S) - HV(S without the point) exactly. (Before issue 18 such rows sent
+  // every front point through a hypervolume of all rows: quadratic, and losing digits to the
+  // cancellation of two large areas.)
+  std::mt19937_64 random(18);
+  const int steps = 400;
+  std::uniform_int_distribution<int> step(0, steps - 1);
+  std::uniform_int_distribution<int> offset(0, 12);
+  Eigen::ArrayXXd points(steps + 4000, 2);
+  for (int k = 0; k < steps; ++k) {
+    points(k, 0) = 10.0 * k;
+    points(k, 1) = 10.0 * (steps - k);
+  }
+  for (Eigen::Index i = steps; i < points.rows(); ++i) {
+    const int k = step(random);
+    points(i, 0) = 10.0 * k + offset(random);  // up to 2 past the next step: a few rows have two dominators
+    points(i, 1) = 10.0 * (steps - k) + offset(random);
+  }
+  const Eigen::ArrayXd reference = Eigen::ArrayXd::Constant(2, 10.0 * steps + 20.0);
+  const Eigen::ArrayXd fast = tradeoff::hypervolume_contributions(points, reference);
+  const double total = tradeoff::hypervolume(points, reference);
+  Eigen::Index differing = 0;
+  for (Eigen::Index i = 0; i < steps; ++i) {
+    Eigen::ArrayXXd rest(points.rows() - 1, 2);
+    rest.topRows(i) = points.topRows(i);
+    rest.bottomRows(points.rows() - 1 - i) = points.bottomRows(points.rows() - 1 - i);
+    differing += fast(i) == total - tradeoff::hypervolume(rest, reference) ? 0 : 1;
+  }
+  CHECK(differing == 0);
+  CHECK((fast.tail(points.rows() - steps) == 0.0).all());
+}
+
 TEST_CASE("hypervolume_contributions policies on copies dominated rows and NaN") {
   const Eigen::ArrayXd reference = Eigen::ArrayXd::Constant(2, 4.0);
   Eigen::ArrayXXd points(5, 2);

@@ -41,12 +41,14 @@ namespace tradeoff {
 ///         contributing row has an infinite coordinate or the reference is infinite.
 ///
 /// Complexity, for h rows on the front and m rows off it: the front O(n log n) (pareto_front),
-/// the dominators of the rows off it O(m h d); then d = 2 O(h log h) (neighbours in x order),
+/// the dominators of the rows off it O(m log h) in 2-D and O(m h d) at worst in more; then
+/// d = 2 O(h + m log m) (neighbours in x order, minus what the rows a front row alone dominates
+/// cover in its box),
 /// d = 3 O(h log h) (one sweep over z keeping each front row's exclusive region as strips,
 /// Emmerich and Fonseca 2011), d >= 4 one limit-set hypervolume per front row (box(p) minus
 /// the hypervolume of {max(p, q)}, WFG's limit sets), O(h) hypervolumes of at most h rows by
-/// tradeoff::hypervolume's algorithms. A front row that alone dominates another row costs one
-/// limit-set hypervolume over all rows. Memory O(n d). The inputs are never modified.
+/// tradeoff::hypervolume's algorithms. For d >= 3 a front row that alone dominates another row
+/// costs one limit-set hypervolume over all rows. Memory O(n d). The inputs are never modified.
 ///
 /// Accuracy: d = 2, 3 sum the exclusive boxes directly (x87 extended precision where available);
 /// d >= 4 and the sole dominators subtract two volumes, so the absolute error is that of the

@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <numeric>
+#include <utility>
 #include <vector>
 
 namespace tradeoff::detail {
@@ -104,17 +105,39 @@ namespace tradeoff::detail {
     on_front[f] = 1;
   }
   std::vector<char> sole_dominator(count, 0);
+  // `distinct` is in lexicographic order, so its first objective never decreases: a dominator of
+  // row q is among the distinct rows before the first whose first objective exceeds q's. In 2-D
+  // the second objective then strictly decreases, so q's dominators are one contiguous run,
+  // found by two binary searches (O(log h) a row); in more objectives that prefix is scanned until
+  // a second dominator is found.
+  auto objective = [data, dims](std::size_t row, std::size_t j) { return data[row * dims + j]; };
+  std::vector<std::pair<std::size_t, std::size_t>> owned;  // 2-D: (position in distinct, row) of each solely dominated row
   for (std::size_t q = 0; q < count; ++q) {
     if (on_front[q] != 0) {
       continue;
     }
     const double* row = data + q * dims;
+    const auto end = static_cast<std::size_t>(
+        std::upper_bound(distinct.begin(), distinct.end(), row[0],
+                         [&](double value, std::size_t k) { return value < objective(k, 0); }) -
+        distinct.begin());
+    if (dims == 2) {
+      const auto first = static_cast<std::size_t>(
+          std::partition_point(distinct.begin(), distinct.begin() + static_cast<std::ptrdiff_t>(end),
+                               [&](std::size_t k) { return objective(k, 1) > row[1]; }) -
+          distinct.begin());
+      if (end - first == 1) {
+        sole_dominator[distinct[first]] = 1;
+        owned.push_back({first, q});
+      }
+      continue;
+    }
     std::size_t dominators = 0;
     std::size_t which = 0;
-    for (std::size_t k = 0; k < distinct.size() && dominators < 2; ++k) {
+    for (std::size_t k = 0; k < end && dominators < 2; ++k) {
       const double* f = data + distinct[k] * dims;
       bool below = true;
-      for (std::size_t j = 0; j < dims; ++j) {
+      for (std::size_t j = 1; j < dims; ++j) {
         below &= f[j] <= row[j];
       }
       if (below) {
@@ -135,6 +158,34 @@ namespace tradeoff::detail {
       const double above = k > 0 ? data[by_x[k - 1] * 2 + 1] : reference[1];
       result[by_x[k]] = hv_narrow((hv_widen(right) - p[0]) * (hv_widen(above) - p[1]));
     }
+    // A row dominated by front point k alone lies in k's box [x_k, right) x [y_k, above) (a
+    // row dominated by k and below a neighbour's edge would be dominated by the neighbour too),
+    // so k's exclusive area is its box minus the area those rows dominate inside it: per k, one
+    // sweep of its rows in x order. O(n log n) in all.
+    std::sort(owned.begin(), owned.end(), [data](const auto& a, const auto& b) {
+      if (a.first != b.first) {
+        return a.first < b.first;
+      }
+      return data[a.second * 2] < data[b.second * 2] ||
+             (exact_equal(data[a.second * 2], data[b.second * 2]) && data[a.second * 2 + 1] < data[b.second * 2 + 1]);
+    });
+    for (std::size_t at = 0; at < owned.size();) {
+      const std::size_t k = owned[at].first;
+      const double right = k + 1 < by_x.size() ? data[by_x[k + 1] * 2] : reference[0];
+      const double above = k > 0 ? data[by_x[k - 1] * 2 + 1] : reference[1];
+      const double* p = data + by_x[k] * 2;
+      hv_wide covered = 0.0;
+      double lowest = above;  // the lowest y among the rows swept so far
+      for (; at < owned.size() && owned[at].first == k; ++at) {
+        const double* q = data + owned[at].second * 2;
+        if (q[1] < lowest && q[0] < right) {
+          covered += (hv_widen(right) - q[0]) * (hv_widen(lowest) - q[1]);
+          lowest = q[1];
+        }
+      }
+      const hv_wide box = (hv_widen(right) - p[0]) * (hv_widen(above) - p[1]);
+      result[by_x[k]] = std::max(0.0, hv_narrow(box - covered));
+    }
   } else if (dims == 3) {
     std::vector<hvc_point3> points;
     points.reserve(distinct.size());
@@ -154,10 +205,10 @@ namespace tradeoff::detail {
       }
     }
   }
-  // The rows that alone dominate others: over every other row.
+  // In 3 or more objectives, the rows that alone dominate others: over every other row.
   std::vector<std::size_t> everyone;
   for (const std::size_t p : distinct) {
-    if (copied[p] == 0 && sole_dominator[p] != 0) {
+    if (dims != 2 && copied[p] == 0 && sole_dominator[p] != 0) {
       if (everyone.empty()) {
         everyone.resize(count);
         std::iota(everyone.begin(), everyone.end(), std::size_t{0});

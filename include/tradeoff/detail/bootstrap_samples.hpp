@@ -142,7 +142,7 @@ confidence_interval one_sample_interval(const std::vector<double>& valid, const 
                                         Source source, const bootstrap_options& options) {
   const std::size_t n = valid.size();
   resample_statistic evaluator(valid.data(), n, s);
-  std::vector<std::uint32_t> index(n);
+  std::vector<std::uint32_t> index(std::is_same_v<Source, stream_source> ? 0 : n);  // a stream's are counted as drawn
   std::vector<double> theta(static_cast<std::size_t>(resamples));
   for (Eigen::Index b = 0; b < resamples; ++b) {
     if constexpr (std::is_same_v<Source, stream_source>) {

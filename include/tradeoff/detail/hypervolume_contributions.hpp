@@ -127,7 +127,6 @@ namespace tradeoff::detail {
                                [&](std::size_t k) { return objective(k, 1) > row[1]; }) -
           distinct.begin());
       if (end - first == 1) {
-        sole_dominator[distinct[first]] = 1;
         owned.push_back({first, q});
       }
       continue;
@@ -205,10 +204,11 @@ namespace tradeoff::detail {
       }
     }
   }
-  // In 3 or more objectives, the rows that alone dominate others: over every other row.
+  // In 3 or more objectives, the rows that alone dominate others: over every other row. (2-D
+  // marks none: its part above subtracted what such rows cover.)
   std::vector<std::size_t> everyone;
   for (const std::size_t p : distinct) {
-    if (dims != 2 && copied[p] == 0 && sole_dominator[p] != 0) {
+    if (copied[p] == 0 && sole_dominator[p] != 0) {
       if (everyone.empty()) {
         everyone.resize(count);
         std::iota(everyone.begin(), everyone.end(), std::size_t{0});

@@ -41,17 +41,7 @@ class random_stream {
   }
 
   /// The next 64-bit output of xoshiro256**.
-  std::uint64_t next64() noexcept {
-    const std::uint64_t result = rotate_left(state_[1] * 5U, 7) * 9U;
-    const std::uint64_t t = state_[1] << 17U;
-    state_[2] ^= state_[0];
-    state_[3] ^= state_[1];
-    state_[1] ^= state_[2];
-    state_[0] ^= state_[3];
-    state_[2] ^= t;
-    state_[3] = rotate_left(state_[3], 45);
-    return result;
-  }
+  std::uint64_t next64() noexcept { return step(state_[0], state_[1], state_[2], state_[3]); }
 
   /// The next 32-bit draw: the high half of a fresh output, then its low half.
   std::uint32_t next32() noexcept {
@@ -97,14 +87,7 @@ class random_stream {
       std::uint64_t word = 0;
       bool rejected = false;
       for (; count - i >= 2; i += 2) {
-        word = rotate_left(s1 * 5U, 7) * 9U;
-        const std::uint64_t t = s1 << 17U;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = rotate_left(s3, 45);
+        word = step(s0, s1, s2, s3);
         first = (word >> 32U) * n;
         const std::uint64_t second = (word & 0xFFFFFFFFULL) * n;
         if ((first & 0xFFFFFFFFULL) < n || (second & 0xFFFFFFFFULL) < n) {  // a rejection is possible
@@ -131,6 +114,20 @@ class random_stream {
   }
 
  private:
+  /// One step of xoshiro256** on the state words s0..s3 (the members, or their copies in a loop's
+  /// locals): returns the output and advances the state.
+  static std::uint64_t step(std::uint64_t& s0, std::uint64_t& s1, std::uint64_t& s2, std::uint64_t& s3) noexcept {
+    const std::uint64_t result = rotate_left(s1 * 5U, 7) * 9U;
+    const std::uint64_t t = s1 << 17U;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotate_left(s3, 45);
+    return result;
+  }
+
   /// Lemire's rejection step for the product m = u n of a first draw u.
   std::uint32_t finish_below(std::uint64_t product, std::uint32_t n) noexcept {
     auto low = static_cast<std::uint32_t>(product & 0xFFFFFFFFULL);

@@ -2,7 +2,7 @@
 #define TRADEOFF_DETAIL_PARETO_FRONT_2D_HPP
 
 /// @file
-/// @brief Internals of pareto.hpp: the exact 2-D front (bucket pre-filter, radix sort, sweep).
+/// @brief Internals of pareto.hpp: the exact 2-D front (bucket pre-filter, per-bucket sorts, sweep).
 
 #include <tradeoff/detail/bucket_prefilter_2d.hpp>
 #include <tradeoff/detail/dominance.hpp>
@@ -17,23 +17,94 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <optional>
 #include <vector>
 
 namespace tradeoff::detail {
+
+/// A candidate of the 2-D front: its first objective's order-preserving key, its second
+/// objective (minimise space) and its row.
+struct front_candidate_2d {
+  std::uint64_t key;
+  double second;
+  int index;
+};
+
+/// Sorts candidates[begin, end) by key, ties by index: insertion sort for the few candidates of
+/// a pre-filter bucket, std::sort above that (the pairs are distinct, so no stability is needed).
+inline void sort_candidates_2d(front_candidate_2d* begin, front_candidate_2d* end) {
+  const auto before = [](const front_candidate_2d& a, const front_candidate_2d& b) {
+    return a.key < b.key || (a.key == b.key && a.index < b.index);
+  };
+  if (end - begin > 24) {
+    std::sort(begin, end, before);
+    return;
+  }
+  for (front_candidate_2d* q = begin + 1; q < end; ++q) {
+    const front_candidate_2d moving = *q;
+    front_candidate_2d* to = q;
+    for (; to > begin && before(moving, to[-1]); --to) {
+      *to = to[-1];
+    }
+    *to = moving;
+  }
+}
+
+/// The sweep of the 2-D front over candidates sorted by (key, index), in pieces: within each
+/// run of equal first objective, it keeps the points with the run's smallest second objective
+/// if that is strictly below everything seen before (in this piece or an earlier one). A run
+/// never spans two pieces.
+class front_sweep_2d {
+ public:
+  explicit front_sweep_2d(int* out) noexcept : out_(out) {}
+
+  void add(const front_candidate_2d* begin, const front_candidate_2d* end, bool keep_first) noexcept {
+    for (const front_candidate_2d* run = begin; run < end;) {
+      const front_candidate_2d* run_end = run + 1;
+      double run_best = run->second;
+      for (; run_end < end && run_end->key == run->key; ++run_end) {
+        run_best = std::min(run_best, run_end->second);
+      }
+      if (!any_ || run_best < best_so_far_) {  // +inf points must pass once
+        for (const front_candidate_2d* c = run; c < run_end; ++c) {
+          if (exact_equal(c->second, run_best)) {
+            out_[size_++] = c->index;
+            if (keep_first) {
+              break;
+            }
+          }
+        }
+        best_so_far_ = run_best;
+        any_ = true;
+      }
+      run = run_end;
+    }
+  }
+
+  [[nodiscard]] Eigen::Index size() const noexcept { return size_; }
+
+ private:
+  int* out_;
+  Eigen::Index size_ = 0;
+  double best_so_far_ = std::numeric_limits<double>::infinity();
+  bool any_ = false;  // best_so_far_ is +inf before the first point
+};
 
 /// Indices of the 2-D front of (sx * x, sy * y) in minimise space, ordered by the first
 /// objective, ties by the second, then by index. NaN rows are skipped.
 ///
 /// 1. Pre-filter (n >= pareto_thresholds::prefilter_2d_rows, 1024 by default):
-///    bucket_prefilter_2d, two passes that keep every front point and, on uniform data,
-///    O(log n) points in all.
-/// 2. The survivors' first objectives are radix sorted (stable, so ties stay in index
-///    order), and one sweep keeps, within each run of equal first objective, the points
-///    with the run's smallest second objective if that is strictly below everything
-///    seen before.
-/// Time O(n) for the two passes plus an O(m) radix sort of the m survivors; extra memory at
-/// most 24 bytes per point (8-byte key and 4-byte index per survivor, reserved from a bound
-/// computed in pass 1, and the same again as the sort's scratch) + 1 MiB of buckets.
+///    bucket_prefilter_2d_grouped, two passes that keep every front point and, on uniform
+///    data, O(log n) points in all, grouped by buckets of the first objective (a monotone
+///    map of it, about 16 points per bucket when nothing is dropped).
+/// 2. Each bucket's candidates (first objective's key, second objective, row) are sorted by
+///    key and row, in cache, and one sweep (front_sweep_2d) runs over the buckets in order.
+///    The second objective travels with the key, so nothing is gathered at random.
+/// Time O(n) for the two passes plus the sorts of the buckets: O(m) for m survivors spread
+/// over the buckets, O(m log m) at worst (all in a few buckets). Extra memory 24 bytes per
+/// survivor (reserved from a bound computed in pass 1) + 1 MiB of buckets; the result is
+/// written in place and shrunk.
 ///
 /// The senses are template parameters so that minimise columns are read as they are and
 /// maximise columns are only negated: -0.0 may then reach the comparisons, which treat it
@@ -42,9 +113,6 @@ template <bool NegateX, bool NegateY>
 [[nodiscard]] Eigen::ArrayXi front_2d_senses(const vector_view& x, const vector_view& y,
                                              bool keep_first) {
   const Eigen::Index n = x.size();
-  constexpr double infinity = std::numeric_limits<double>::infinity();
-  std::vector<std::uint64_t> keys;
-  std::vector<int> index;
   const auto first = [&x](Eigen::Index i) {
     const double v = x.coeff(i);
     return NegateX ? -v : v;
@@ -53,64 +121,45 @@ template <bool NegateX, bool NegateY>
     const double v = y.coeff(i);
     return NegateY ? -v : v;
   };
+  const auto candidate = [&first, &second](Eigen::Index i) {
+    return front_candidate_2d{ordered_key(first(i)), second(i), static_cast<int>(i)};
+  };
 
+  std::unique_ptr<front_candidate_2d[]> candidates;
+  Eigen::ArrayXi front;
   if (n < pareto_thresholds::prefilter_2d_rows) {
-    keys.reserve(static_cast<std::size_t>(n));
-    index.reserve(static_cast<std::size_t>(n));
+    candidates.reset(new front_candidate_2d[static_cast<std::size_t>(n)]);
+    std::size_t m = 0;
     for (Eigen::Index i = 0; i < n; ++i) {
-      const double a = first(i);
-      const double b = second(i);
-      if (!std::isnan(a) && !std::isnan(b)) {
-        keys.push_back(ordered_key(a));
-        index.push_back(static_cast<int>(i));
+      if (!std::isnan(first(i)) && !std::isnan(second(i))) {
+        candidates[m++] = candidate(i);
       }
     }
-  } else {
-    bucket_prefilter_2d(
-        static_cast<std::size_t>(n),
-        [&first](std::size_t i) { return first(static_cast<Eigen::Index>(i)); },
-        [&second](std::size_t i) { return second(static_cast<Eigen::Index>(i)); },
-        [&keys, &index](std::size_t bound) {
-          keys.reserve(bound);
-          index.reserve(bound);
-        },
-        [&keys, &index, &first](std::size_t i) {
-          keys.push_back(ordered_key(first(static_cast<Eigen::Index>(i))));
-          index.push_back(static_cast<int>(i));
-        });
+    sort_candidates_2d(candidates.get(), candidates.get() + m);
+    front.resize(static_cast<Eigen::Index>(m));
+    front_sweep_2d sweep(front.data());
+    sweep.add(candidates.get(), candidates.get() + m, keep_first);
+    front.conservativeResize(sweep.size());
+    return front;
   }
-
-  radix_sort_pairs(keys, index);
-
-  std::vector<int> front;
-  const std::size_t m = keys.size();
-  double best_so_far = infinity;
-  bool any = false;  // best_so_far is +inf before the first point; +inf points must pass once
-  std::size_t start = 0;
-  while (start < m) {
-    std::size_t end = start + 1;
-    while (end < m && keys[end] == keys[start]) {
-      ++end;
-    }
-    double run_best = second(index[start]);
-    for (std::size_t k = start + 1; k < end; ++k) {
-      run_best = std::min(run_best, second(index[k]));
-    }
-    if (!any || run_best < best_so_far) {
-      for (std::size_t k = start; k < end; ++k) {
-        if (exact_equal(second(index[k]), run_best)) {
-          front.push_back(index[k]);
-          if (keep_first) {
-            break;
-          }
-        }
-      }
-      best_so_far = run_best;
-      any = true;
-    }
-    start = end;
-  }
-  return Eigen::Map<const Eigen::ArrayXi>(front.data(), static_cast<Eigen::Index>(front.size()));
+  std::optional<front_sweep_2d> sweep;
+  bucket_prefilter_2d_grouped(
+      static_cast<std::size_t>(n),
+      [&first](std::size_t i) { return first(static_cast<Eigen::Index>(i)); },
+      [&second](std::size_t i) { return second(static_cast<Eigen::Index>(i)); },
+      [&](std::size_t bound) {
+        candidates.reset(new front_candidate_2d[bound]);
+        front.resize(static_cast<Eigen::Index>(bound));
+        sweep.emplace(front.data());
+      },
+      [&](std::size_t i, std::size_t slot) { candidates[slot] = candidate(static_cast<Eigen::Index>(i)); },
+      [&](std::size_t begin, std::size_t end) {
+        sort_candidates_2d(candidates.get() + begin, candidates.get() + end);
+        sweep->add(candidates.get() + begin, candidates.get() + end, keep_first);
+      });
+  candidates.reset();
+  front.conservativeResize(sweep.has_value() ? sweep->size() : 0);
+  return front;
 }
 
 /// front_2d_senses for the signs of sense_sign (+1 minimise, -1 maximise).

@@ -46,7 +46,7 @@ struct prefilter_grid_2d {
 
   /// The bucket of first objective a: non-decreasing in a (NaN and -inf go to bucket 0, +inf to
   /// the last one). t = (a - low) * scale is the bucket as a real number.
-  [[nodiscard]] std::size_t bucket_at(double t) const noexcept {
+  [[nodiscard]] static std::size_t bucket_at(double t, double last_bucket) noexcept {
     if (!(t > 0.0)) {
       return 0;
     }
@@ -76,13 +76,15 @@ template <typename First, typename Second>
   }
   grid.low = low;
   grid.scale = scale;
-  grid.last_bucket = static_cast<double>(bucket_count - 1);
+  const double last_bucket = static_cast<double>(bucket_count - 1);
+  grid.last_bucket = last_bucket;
   grid.buckets.resize(bucket_count);
+  prefilter_grid_2d::bucket* const buckets = grid.buckets.data();
   for (std::size_t i = 0; i < n; ++i) {
     const double a = first(i);
     const double b = second(i);
     if (!std::isnan(a)) {
-      prefilter_grid_2d::bucket& slot = grid.buckets[grid.bucket_at((a - low) * scale)];
+      prefilter_grid_2d::bucket& slot = buckets[prefilter_grid_2d::bucket_at((a - low) * scale, last_bucket)];
       slot.best = b < slot.best ? b : slot.best;  // NaN b never wins
       ++slot.count;
     }
@@ -123,13 +125,19 @@ template <typename First, typename Second>
 template <typename First, typename Second, typename Keep>
 void keep_survivors(prefilter_grid_2d& grid, std::size_t n, const First& first, const Second& second,
                     const Keep& keep) {
+  // the grid's numbers in locals: keep() stores doubles, which could alias the grid's members
+  const double low = grid.low;
+  const double scale = grid.scale;
+  const double cut = grid.cut;
+  const double last_bucket = grid.last_bucket;
+  prefilter_grid_2d::bucket* const buckets = grid.buckets.data();
   const auto pass = [&](auto use_cut) {
     for (std::size_t i = 0; i < n; ++i) {
       const double a = first(i);
       const double b = second(i);
-      const double t = (a - grid.low) * grid.scale;
-      if (!decltype(use_cut)::value || b <= grid.cut || !(t >= 1.0)) {
-        prefilter_grid_2d::bucket& slot = grid.buckets[grid.bucket_at(t)];
+      const double t = (a - low) * scale;
+      if (!decltype(use_cut)::value || b <= cut || !(t >= 1.0)) {
+        prefilter_grid_2d::bucket& slot = buckets[prefilter_grid_2d::bucket_at(t, last_bucket)];
         if (!std::isnan(a) && b <= slot.best) {  // NaN b fails the comparison
           keep(i, slot);
         }

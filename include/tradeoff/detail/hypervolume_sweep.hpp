@@ -111,29 +111,27 @@ inline void hv_prefilter_2d(std::vector<hv_point2>& points) {
   points.resize(kept);
 }
 
-/// Sorts points by one coordinate (`coordinate(p)`, ties in any order) with an LSD radix
-/// sort of its order-preserving 64-bit keys (the digits and passes of radix_sort_pairs; passes
-/// whose digit is constant are skipped). O(n) time, one scratch copy of the points.
+/// Sorts points by one coordinate (`coordinate(p)`, ties in index order): radix_sort_pairs of
+/// its order-preserving 64-bit keys with the positions, then one gather of the points. O(n)
+/// time; the keys, positions and one copy of the points as scratch.
 template <typename Point, typename Coordinate>
 void hv_radix_sort(std::vector<Point>& points, Coordinate coordinate) {
   const std::size_t n = points.size();
   if (n < 2) {
     return;
   }
-  std::vector<std::size_t> histogram = radix_histograms(
-      n, [&points, &coordinate](std::size_t i) { return ordered_key(coordinate(points[i])); });
-  std::vector<Point> scratch(n);
-  for (unsigned pass = 0; pass < radix_passes; ++pass) {
-    std::size_t* count = histogram.data() + pass * radix_buckets;
-    const unsigned shift = pass * radix_bits;
-    if (!radix_offsets(count, (ordered_key(coordinate(points[0])) >> shift) & radix_mask, n)) {
-      continue;  // every key has the same digit here
-    }
-    for (const Point& p : points) {
-      scratch[count[(ordered_key(coordinate(p)) >> shift) & radix_mask]++] = p;
-    }
-    points.swap(scratch);
+  std::vector<std::uint64_t> keys(n);
+  std::vector<int> order(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    keys[i] = ordered_key(coordinate(points[i]));
+    order[i] = static_cast<int>(i);
   }
+  radix_sort_pairs(keys, order);
+  std::vector<Point> sorted(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    sorted[i] = points[static_cast<std::size_t>(order[i])];
+  }
+  points.swap(sorted);
 }
 
 /// Exact 2-D hypervolume of finite points strictly inside the reference box, in
@@ -270,18 +268,30 @@ inline void hv_prefilter_3d(std::vector<hv_point3>& points) {
                                                double reference_x, double reference_y,
                                                double reference_z) {
   const std::size_t n = points.size();
-  // rank_of[k]: position of point k in (x, y) order; two stable radix sorts (y, then x).
+  // rank_of[k]: position of point k in (x, y) order, ties by k: a stable radix sort by x, then
+  // a comparison sort of each run of equal x (rare) by y.
   std::vector<std::uint64_t> keys(n);
   std::vector<int> order(n);
   for (std::size_t k = 0; k < n; ++k) {
-    keys[k] = ordered_key(points[k].y);
+    keys[k] = ordered_key(points[k].x);
     order[k] = static_cast<int>(k);
   }
   radix_sort_pairs(keys, order);
-  for (std::size_t k = 0; k < n; ++k) {
-    keys[k] = ordered_key(points[static_cast<std::size_t>(order[k])].x);
+  for (std::size_t start = 0; start < n;) {
+    std::size_t end = start + 1;
+    while (end < n && keys[end] == keys[start]) {
+      ++end;
+    }
+    if (end - start > 1) {
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(start), order.begin() + static_cast<std::ptrdiff_t>(end),
+                [&points](int a, int b) {
+                  const double ya = points[static_cast<std::size_t>(a)].y;
+                  const double yb = points[static_cast<std::size_t>(b)].y;
+                  return ya < yb || (!(yb < ya) && a < b);
+                });
+    }
+    start = end;
   }
-  radix_sort_pairs(keys, order);
   std::vector<int> rank_of(n);
   std::vector<double> x_of(n);
   std::vector<double> y_of(n);

@@ -26,22 +26,40 @@ namespace tradeoff::detail {
   return (u & sign_bit) != 0 ? ~u : (u | sign_bit);
 }
 
-/// Digits of the LSD radix sorts of 64-bit keys: 11 bits, 6 passes (66 bits >= 64) by default
-/// (pareto_thresholds::radix_digit_bits).
-inline constexpr unsigned radix_bits = pareto_thresholds::radix_digit_bits;
-inline constexpr std::size_t radix_buckets = std::size_t{1} << radix_bits;
-inline constexpr std::uint64_t radix_mask = radix_buckets - 1;
-inline constexpr unsigned radix_passes = (64 + radix_bits - 1) / radix_bits;
+/// The digits of an LSD radix sort of m 64-bit keys: pareto_thresholds::radix_digit_bits bits
+/// (11: six passes with 2,048 buckets) from pareto_thresholds::radix_wide_digit_keys keys on,
+/// 8 bits (eight passes with 256 buckets) below that, where clearing and summing 2,048
+/// counters per pass would cost more than the two passes they save (the small thresholds of
+/// the fuzz targets always use their 4-bit digits).
+struct radix_digits {
+  unsigned bits;
+  unsigned passes;
+  std::size_t buckets;
+  std::uint64_t mask;
+
+  explicit radix_digits(std::size_t m) noexcept
+      : bits(m >= pareto_thresholds::radix_wide_digit_keys || pareto_thresholds::radix_digit_bits < 8
+                 ? pareto_thresholds::radix_digit_bits
+                 : 8U),
+        passes((64 + bits - 1) / bits),
+        buckets(std::size_t{1} << bits),
+        mask(buckets - 1) {}
+
+  /// The digit of `key` in pass p.
+  [[nodiscard]] std::size_t digit(std::uint64_t key, unsigned p) const noexcept {
+    return static_cast<std::size_t>((key >> (p * bits)) & mask);
+  }
+};
 
 /// Digit counts of every radix pass over the keys `key_at(0)`, ..., `key_at(n - 1)`: the
-/// counts of pass p start at p * radix_buckets. O(n) time.
+/// counts of pass p start at p * digits.buckets. O(n) time.
 template <typename KeyAt>
-[[nodiscard]] std::vector<std::size_t> radix_histograms(std::size_t n, KeyAt key_at) {
-  std::vector<std::size_t> histogram(radix_passes * radix_buckets, 0);
+[[nodiscard]] std::vector<std::size_t> radix_histograms(const radix_digits& digits, std::size_t n, KeyAt key_at) {
+  std::vector<std::size_t> histogram(digits.passes * digits.buckets, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint64_t k = key_at(i);
-    for (unsigned p = 0; p < radix_passes; ++p) {
-      ++histogram[p * radix_buckets + ((k >> (p * radix_bits)) & radix_mask)];
+    for (unsigned p = 0; p < digits.passes; ++p) {
+      ++histogram[p * digits.buckets + digits.digit(k, p)];
     }
   }
   return histogram;
@@ -50,13 +68,13 @@ template <typename KeyAt>
 /// Turns the digit counts of one radix pass over `n` keys into the first output position of
 /// each digit. Returns false (and leaves `count` alone) when every key has the digit
 /// `digit_of_any_key` in this pass, so the pass would not move anything.
-[[nodiscard]] inline bool radix_offsets(std::size_t* count, std::uint64_t digit_of_any_key,
+[[nodiscard]] inline bool radix_offsets(const radix_digits& digits, std::size_t* count, std::size_t digit_of_any_key,
                                         std::size_t n) noexcept {
   if (count[digit_of_any_key] == n) {
     return false;
   }
   std::size_t sum = 0;
-  for (std::size_t b = 0; b < radix_buckets; ++b) {
+  for (std::size_t b = 0; b < digits.buckets; ++b) {
     const std::size_t c = count[b];
     count[b] = sum;
     sum += c;
@@ -66,8 +84,7 @@ template <typename KeyAt>
 
 /// Stable ascending sort of `values` by `keys` (both reordered together).
 ///
-/// LSD radix sort with radix_bits-bit digits (radix_passes passes, passes whose digit is
-/// constant are skipped): O(m) time, 12 bytes of scratch per element. Small inputs use std::stable_sort.
+/// LSD radix sort with the digits of radix_digits (passes whose digit is constant are skipped): O(m) time, 12 bytes of scratch per element. Small inputs use std::stable_sort.
 inline void radix_sort_pairs(std::vector<std::uint64_t>& keys, std::vector<int>& values) {
   const std::size_t m = keys.size();
   if (m < 2) {
@@ -86,19 +103,19 @@ inline void radix_sort_pairs(std::vector<std::uint64_t>& keys, std::vector<int>&
     }
     return;
   }
+  const radix_digits digits(m);
   std::vector<std::size_t> histogram =
-      radix_histograms(m, [&keys](std::size_t i) { return keys[i]; });
+      radix_histograms(digits, m, [&keys](std::size_t i) { return keys[i]; });
   std::vector<std::uint64_t> keys_out(m);
   std::vector<int> values_out(m);
-  for (unsigned p = 0; p < radix_passes; ++p) {
-    std::size_t* count = histogram.data() + p * radix_buckets;
-    const unsigned shift = p * radix_bits;
-    if (!radix_offsets(count, (keys[0] >> shift) & radix_mask, m)) {
+  for (unsigned p = 0; p < digits.passes; ++p) {
+    std::size_t* count = histogram.data() + p * digits.buckets;
+    if (!radix_offsets(digits, count, digits.digit(keys[0], p), m)) {
       continue;  // every key has the same digit here
     }
     for (std::size_t i = 0; i < m; ++i) {
       const std::uint64_t k = keys[i];
-      const std::size_t to = count[(k >> shift) & radix_mask]++;
+      const std::size_t to = count[digits.digit(k, p)]++;
       keys_out[to] = k;
       values_out[to] = values[i];
     }

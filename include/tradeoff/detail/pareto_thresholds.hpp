@@ -28,14 +28,17 @@ inline constexpr std::ptrdiff_t prefilter_nd_rows = 2048 / divisor;
 inline constexpr std::ptrdiff_t prefilter_nd_sample_rows = 512 / divisor;
 /// The radix sort of packed keys runs from this many keys on (std::stable_sort below).
 inline constexpr std::size_t radix_sort_keys = 384 / divisor;
-/// Bits per digit of that radix sort (11: six passes over 64-bit keys with 2,048 buckets; the
-/// small thresholds use 4-bit digits, sixteen passes of 16 buckets, so that a sort of tens of
-/// keys does not pay for clearing 12,288 counters).
+/// Bits per digit of that radix sort from radix_wide_digit_keys keys on (11: six passes over
+/// 64-bit keys with 2,048 buckets; 8 bits below; the small thresholds use 4-bit digits,
+/// sixteen passes of 16 buckets, so that a sort of tens of keys does not pay for clearing
+/// 12,288 counters).
 #ifdef TRADEOFF_DETAIL_SMALL_THRESHOLDS
 inline constexpr unsigned radix_digit_bits = 4;
 #else
 inline constexpr unsigned radix_digit_bits = 11;
 #endif
+/// From this many keys on the radix sort uses radix_digit_bits-bit digits (8 below).
+inline constexpr std::size_t radix_wide_digit_keys = 4096;
 /// The divide-and-conquer split falls back from the sample's median to the exact one when a
 /// side would get under 1/16 of more than this many rows.
 inline constexpr std::size_t exact_median_rows = 1024 / divisor;

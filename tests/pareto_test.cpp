@@ -510,7 +510,11 @@ TEST_CASE("pareto_front: large 2-D inputs against an O(n log n) reference") {
   std::normal_distribution<double> noise(0.0, 1e-4);
   std::uniform_int_distribution<int> grid(0, 200);
   const Eigen::Index n = 200000;
-  for (int shape = 0; shape < 4; ++shape) {
+  // shapes: uniform; anti-correlated; integer grid; signed log-spread x crowding a few
+  // pre-filter buckets; every point on the front (y = -x, x in random order: nothing is
+  // dropped, every bucket sorted); one huge x seen by the range sample, so that all the other
+  // points fall into the first pre-filter bucket and are sorted there as one.
+  for (int shape = 0; shape < 6; ++shape) {
     Eigen::ArrayXd x(n);
     Eigen::ArrayXd y(n);
     for (Eigen::Index i = 0; i < n; ++i) {
@@ -523,9 +527,15 @@ TEST_CASE("pareto_front: large 2-D inputs against an O(n log n) reference") {
       } else if (shape == 2) {
         x(i) = grid(rng);
         y(i) = 200 - x(i) + grid(rng) % 3;
-      } else {
+      } else if (shape == 3) {
         x(i) = std::exp(30.0 * unit(rng)) * (unit(rng) < 0.5 ? -1.0 : 1.0);
         y(i) = i % 1000 == 0 ? not_a_number : -x(i) * (1.0 + 1e-3 * unit(rng));
+      } else if (shape == 4) {
+        x(i) = unit(rng);
+        y(i) = -x(i);
+      } else {
+        x(i) = i == 0 ? 1e300 : unit(rng);
+        y(i) = i == 0 ? -1e300 : (i % 7 == 0 ? 0.5 : -x(i));
       }
     }
     const Eigen::ArrayXd x0 = x;

@@ -340,7 +340,7 @@ class Report:
                                 f"{shape}, n = {number_label(n)}{size}")
 
     def front_section(self):
-        self.emit("## 3-D and 4-D fronts")
+        self.emit("## Fronts in 3 to 6 objectives")
         self.emit()
         self.emit("`pareto_front(points)` (all minimised) against pagmo2 `fast_non_dominated_sorting` (it has no "
                   "front-only function for d > 2; O(d n²), run for n ≤ 10,000) and DEAP `sortLogNondominated(..., "
@@ -724,12 +724,15 @@ class Report:
     def moocore_table(self):
         published = [("2-D front, n = 1e6 uniform", "front2d:uniform:1e6", 56e-3),
                      ("2-D front, n = 1e6 anti-correlated σ = 1e-4", "front2d:anti1e-4:1e6", 52e-3),
+                     ("2-D front, n = 1e6, every point on it (y = −x)", "front2d:line:1e6", 60e-3),
                      ("3-D front, n = 4e4 uniform", "front:uniform:3d:4e4", 0.74e-3),
                      ("3-D front, n = 1e5 uniform", "front:uniform:3d:1e5", 2.2e-3),
                      ("3-D front, n = 1e6 uniform", "front:uniform:3d:1e6", 58e-3),
                      ("3-D front, n = 4e4 sphere", "front:sphere:3d:4e4", 7.5e-3),
                      ("4-D front, n = 2.5e4 sphere", "front:sphere:4d:2.5e4", 20e-3),
                      ("4-D front, n = 1e5 uniform", "front:uniform:4d:1e5", 12e-3),
+                     ("5-D front, n = 1e4 sphere", "front:sphere:5d:1e4", 18e-3),
+                     ("6-D front, n = 1e5 uniform", "front:uniform:6d:1e5", 79e-3),
                      ("2-D ranks, n = 1e5 uniform", "ranks:uniform:2d:1e5", 6.1e-3),
                      ("3-D ranks, n = 2e4 uniform", "ranks:uniform:3d:2e4", 10.7e-3),
                      ("hypervolume 3-D sphere, n = 1e3", "hv:sphere:3d:1e3", 0.105e-3),
@@ -742,7 +745,8 @@ class Report:
         self.emit()
         self.emit("moocore (C; the fastest public Pareto code) cannot be installed on this machine (it is not "
                   "packaged for Debian and PyPI is not reachable). Its times below are the published ones from "
-                  "../shared/FACTS.md (\"on the same machine, 1 thread\", a 2-core Debian 12 machine like this one), "
+                  "../shared/FACTS.md (\"on the same machine, 1 thread\", a 2-core Debian 12 machine like this one; "
+                  "the 2-D line, 5-D and 6-D fronts from issue 14's runs on a loaded machine), "
                   "**not measured in this run**; the ratio is only indicative.")
         self.emit()
         self.emit("| workload | moocore (published) | tradeoff (this run) | tradeoff / moocore |")

@@ -114,7 +114,7 @@ else
   pagmo_budget=20
   pagmo_front_limit=10000 pagmo_rank_limit=20000 deap_front_limit=120000 deap_rank_limit=60000
   front_sets=(uniform:3:1e4 uniform:3:4e4 uniform:3:1e5 uniform:3:1e6 sphere:3:1e4 sphere:3:4e4
-              uniform:4:1e4 uniform:4:1e5 sphere:4:1e4 sphere:4:2.5e4)
+              uniform:4:1e4 uniform:4:1e5 sphere:4:1e4 sphere:4:2.5e4 sphere:5:1e4 uniform:6:1e5)
   rank_sets=(uniform:2:1e4 uniform:2:1e5 uniform:3:1e4 uniform:3:2e4)
   hv_sets=(uniform:2:1e6 anti1e-2:2:1e6 uniform:3:1e5 sphere:3:1e3 sphere:3:1e4 sphere:3:4e4
            sphere:4:1e3 sphere:4:5e3 sphere:4:2.5e4 sphere:5:500 sphere:5:2e3)

@@ -46,8 +46,8 @@ struct radix_digits {
         mask(buckets - 1) {}
 
   /// The digit of `key` in pass p.
-  [[nodiscard]] std::size_t digit(std::uint64_t key, unsigned p) const noexcept {
-    return static_cast<std::size_t>((key >> (p * bits)) & mask);
+  [[nodiscard]] std::uint64_t digit(std::uint64_t key, unsigned p) const noexcept {
+    return (key >> (p * bits)) & mask;
   }
 };
 
@@ -68,7 +68,7 @@ template <typename KeyAt>
 /// Turns the digit counts of one radix pass over `n` keys into the first output position of
 /// each digit. Returns false (and leaves `count` alone) when every key has the digit
 /// `digit_of_any_key` in this pass, so the pass would not move anything.
-[[nodiscard]] inline bool radix_offsets(const radix_digits& digits, std::size_t* count, std::size_t digit_of_any_key,
+[[nodiscard]] inline bool radix_offsets(const radix_digits& digits, std::size_t* count, std::uint64_t digit_of_any_key,
                                         std::size_t n) noexcept {
   if (count[digit_of_any_key] == n) {
     return false;

@@ -29,8 +29,8 @@ namespace tradeoff::detail {
 /// objective and, per bucket, the smallest second objective strictly to its left.
 struct prefilter_grid_2d {
   /// One bucket: after the first pass, `best` is the smallest second objective over the
-  /// buckets strictly to the left and `count` the bucket's points (0 where none can survive);
-  /// `start` is the first of the bucket's slots among the `bound` possible survivors.
+  /// buckets strictly to the left and `count` the bucket's points; `start` is the first of the
+  /// bucket's slots among the `bound` possible survivors.
   struct bucket {
     double best = std::numeric_limits<double>::infinity();
     std::uint32_t count = 0;
@@ -100,8 +100,6 @@ template <typename First, typename Second>
     slot.start = static_cast<std::uint32_t>(bound);
     if (here <= running) {
       bound += slot.count;
-    } else {
-      slot.count = 0;
     }
     running = here < running ? here : running;
   }
@@ -151,23 +149,6 @@ void keep_survivors(prefilter_grid_2d& grid, std::size_t n, const First& first, 
   }
 }
 
-/// Runs the pre-filter over points 0..n-1, read through `first(i)` and `second(i)` (both
-/// double, minimise space; a NaN first objective drops the point, a NaN second objective
-/// fails every comparison and drops it too). Calls `reserve(bound)` once with an upper
-/// bound on the number of survivors, then `keep(i)` for each survivor in increasing i. The
-/// calls to keep may overwrite the points below i (in-place compaction is safe).
-template <typename First, typename Second, typename Reserve, typename Keep>
-void bucket_prefilter_2d(std::size_t n, const First& first, const Second& second,
-                         const Reserve& reserve, const Keep& keep) {
-  if (n == 0) {
-    reserve(std::size_t{0});
-    return;
-  }
-  prefilter_grid_2d grid = prefilter_grid(n, first, second);
-  reserve(grid.bound);
-  keep_survivors(grid, n, first, second, [&keep](std::size_t i, prefilter_grid_2d::bucket&) { keep(i); });
-}
-
 /// The pre-filter's survivors grouped by bucket, so that sorting them by the first objective
 /// is a sort within each bucket (a few points on random-like data, in cache). Calls
 /// `reserve(bound)`, then `keep(i, slot)` for each survivor in increasing i, where slot is in
@@ -194,6 +175,19 @@ void bucket_prefilter_2d_grouped(std::size_t n, const First& first, const Second
       bucket_done(static_cast<std::size_t>(slot.start), static_cast<std::size_t>(slot.start) + slot.count);
     }
   }
+}
+
+/// Runs the pre-filter over points 0..n-1, read through `first(i)` and `second(i)` (both
+/// double, minimise space; a NaN first objective drops the point, a NaN second objective
+/// fails every comparison and drops it too). Calls `reserve(bound)` once with an upper
+/// bound on the number of survivors, then `keep(i)` for each survivor in increasing i. The
+/// calls to keep may overwrite the points below i (in-place compaction is safe).
+template <typename First, typename Second, typename Reserve, typename Keep>
+void bucket_prefilter_2d(std::size_t n, const First& first, const Second& second,
+                         const Reserve& reserve, const Keep& keep) {
+  bucket_prefilter_2d_grouped(
+      n, first, second, reserve, [&keep](std::size_t i, std::size_t /*slot*/) { keep(i); },
+      [](std::size_t /*begin*/, std::size_t /*end*/) {});
 }
 
 }  // namespace tradeoff::detail

@@ -84,7 +84,8 @@ template <typename KeyAt>
 
 /// Stable ascending sort of `values` by `keys` (both reordered together).
 ///
-/// LSD radix sort with the digits of radix_digits (passes whose digit is constant are skipped): O(m) time, 12 bytes of scratch per element. Small inputs use std::stable_sort.
+/// LSD radix sort with the digits of radix_digits (passes whose digit is constant are
+/// skipped): O(m) time, 12 bytes of scratch per element. Small inputs use std::stable_sort.
 inline void radix_sort_pairs(std::vector<std::uint64_t>& keys, std::vector<int>& values) {
   const std::size_t m = keys.size();
   if (m < 2) {

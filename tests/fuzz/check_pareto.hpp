@@ -59,7 +59,7 @@ struct table {
   std::size_t n = 0;
   std::size_t d = 0;
   std::vector<double> cells;
-  std::vector<bool> valid;  // no NaN in the row
+  std::vector<unsigned char> valid;  // 1: no NaN in the row (not vector<bool>: it is read in every inner loop)
   const double* row(std::size_t i) const { return cells.data() + i * d; }
 };
 
@@ -68,12 +68,12 @@ inline table to_minimize_space(const Eigen::ArrayXXd& p, const std::vector<trade
   t.n = static_cast<std::size_t>(p.rows());
   t.d = static_cast<std::size_t>(p.cols());
   t.cells.resize(t.n * t.d);
-  t.valid.assign(t.n, true);
+  t.valid.assign(t.n, 1);
   for (std::size_t i = 0; i < t.n; ++i) {
     for (std::size_t k = 0; k < t.d; ++k) {
       const double v = p(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k));
       t.cells[i * t.d + k] = senses[k] == tradeoff::sense::minimize ? v : -v;
-      if (std::isnan(v)) t.valid[i] = false;
+      if (std::isnan(v)) t.valid[i] = 0;
     }
   }
   return t;
@@ -116,13 +116,14 @@ struct brute_force {
 /// removes it (dominance is a strict partial order). NaN rows get -1 and take part in nothing.
 inline brute_force solve(const table& t) {
   const std::size_t n = t.n;
-  std::vector<std::vector<std::size_t>> dominated_by_me(n);
+  // dominance[a * n + b]: a dominates b (a flat matrix: n is at most pareto_max_rows).
+  std::vector<unsigned char> dominance(n * n, 0);
   std::vector<int> dominators(n, 0);
   for (std::size_t a = 0; a < n; ++a) {
-    if (!t.valid[a]) continue;
+    if (t.valid[a] == 0) continue;
     for (std::size_t b = 0; b < n; ++b) {
-      if (a != b && t.valid[b] && dominates(t, a, b)) {
-        dominated_by_me[a].push_back(b);
+      if (a != b && t.valid[b] != 0 && dominates(t, a, b)) {
+        dominance[a * n + b] = 1;
         ++dominators[b];
       }
     }
@@ -132,18 +133,19 @@ inline brute_force solve(const table& t) {
   result.rank.assign(n, -1);
   std::vector<std::size_t> layer;
   for (std::size_t i = 0; i < n; ++i) {
-    if (t.valid[i] && dominators[i] == 0) {
+    if (t.valid[i] != 0 && dominators[i] == 0) {
       layer.push_back(i);
       result.on_front[i] = true;
     }
   }
   int depth = 0;
+  std::vector<std::size_t> next;
   while (!layer.empty()) {
-    std::vector<std::size_t> next;
+    next.clear();
     for (const std::size_t i : layer) {
       result.rank[i] = depth;
-      for (const std::size_t j : dominated_by_me[i]) {
-        if (--dominators[j] == 0) next.push_back(j);
+      for (std::size_t j = 0; j < n; ++j) {
+        if (dominance[i * n + j] != 0 && --dominators[j] == 0) next.push_back(j);
       }
     }
     layer.swap(next);
@@ -159,7 +161,7 @@ inline brute_force solve(const table& t) {
 inline brute_force solve_by_sweep(const table& t) {
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < t.n; ++i) {
-    if (t.valid[i]) order.push_back(i);
+    if (t.valid[i] != 0) order.push_back(i);
   }
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return lex_before(t, a, b); });
   brute_force result;
@@ -270,9 +272,9 @@ inline std::string show_row(const table& t, std::size_t i) {
 
 /// Why row i is not on the front: a row dominating it, or its NaN.
 inline std::string why_not_on_front(const table& t, std::size_t i) {
-  if (!t.valid[i]) return show_row(t, i) + " has NaN";
+  if (t.valid[i] == 0) return show_row(t, i) + " has NaN";
   for (std::size_t j = 0; j < t.n; ++j) {
-    if (t.valid[j] && dominates(t, j, i)) return show_row(t, i) + "\n  is dominated by " + show_row(t, j);
+    if (t.valid[j] != 0 && dominates(t, j, i)) return show_row(t, i) + "\n  is dominated by " + show_row(t, j);
   }
   return show_row(t, i) + " (no dominator: checker bug)";
 }
@@ -322,26 +324,28 @@ inline bool on_small_grid(const Eigen::ArrayXXd& p) {
 
 /// The hypervolume of grid points by counting: the reference is 11 in minimised objectives and
 /// -1 in maximised ones (1 in minimisation space), and a unit cell [a, a + 1) (minimisation
-/// space) is covered when a valid point is <= a in every objective.
+/// space) is covered when a valid point is <= a in every objective. Each point marks the cell at
+/// its own corner; a cell is covered when a marked cell lies at or below it in every objective,
+/// which a running OR along each axis in turn decides for all 11^d cells at once.
 inline double grid_hypervolume(const table& t, const std::vector<double>& low) {
-  std::vector<double> cell(t.d);
-  double covered = 0.0;
-  std::vector<int> counter(t.d, 0);
-  for (;;) {
-    for (std::size_t k = 0; k < t.d; ++k) cell[k] = low[k] + counter[k];
-    for (std::size_t i = 0; i < t.n; ++i) {
-      if (!t.valid[i]) continue;
-      bool below = true;
-      for (std::size_t k = 0; k < t.d && below; ++k) below = t.row(i)[k] <= cell[k];
-      if (below) {
-        covered += 1.0;
-        break;
-      }
-    }
-    std::size_t k = 0;
-    while (k < t.d && ++counter[k] == 11) counter[k++] = 0;
-    if (k == t.d) return covered;
+  std::size_t cells = 1;
+  for (std::size_t k = 0; k < t.d; ++k) cells *= 11;
+  std::vector<unsigned char> covered(cells, 0);
+  for (std::size_t i = 0; i < t.n; ++i) {
+    if (t.valid[i] == 0) continue;
+    std::size_t at = 0;
+    for (std::size_t k = t.d; k-- > 0;) at = at * 11 + static_cast<std::size_t>(t.row(i)[k] - low[k]);
+    covered[at] = 1;
   }
+  std::size_t stride = 1;
+  for (std::size_t k = 0; k < t.d; ++k, stride *= 11) {
+    for (std::size_t c = 0; c < cells; ++c) {
+      if ((c / stride) % 11 != 0 && covered[c - stride] != 0) covered[c] = 1;
+    }
+  }
+  double count = 0.0;
+  for (const unsigned char c : covered) count += c;
+  return count;
 }
 
 template <typename Points>

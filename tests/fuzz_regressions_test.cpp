@@ -3,6 +3,7 @@
 // the libFuzzer targets run (tests/fuzz/check_*.hpp), so that the ordinary and the sanitizer test
 // suites cover them without clang or libFuzzer. docs/fuzzing.md lists each regression.
 #include "fuzz/check_csv.hpp"
+#include "fuzz/check_indicators.hpp"
 #include "fuzz/check_intervals.hpp"
 #include "fuzz/check_noise.hpp"
 #include "fuzz/check_pareto.hpp"
@@ -80,6 +81,10 @@ TEST_CASE("fuzz_intervals: the seed corpus and the kept regressions pass the int
 TEST_CASE("fuzz_noise: the seed corpus and the kept regressions pass the attainment and front-probability properties") {
   replay("fuzz_noise", tradeoff_fuzz::check_noise, 10);
 }
+TEST_CASE("fuzz_indicators: the seed corpus and the kept regressions pass the indicator and contribution properties") {
+  replay("fuzz_indicators", tradeoff_fuzz::check_indicators, 10);
+}
+
 #if defined(TRADEOFF_TEST_JSON)
 TEST_CASE("fuzz_json: the seed corpus and the kept regressions pass the JSON and Google Benchmark properties") {
   replay("fuzz_json", tradeoff_fuzz::check_json, 8);

@@ -119,12 +119,26 @@ inline brute_force solve(const table& t) {
   // dominance[a * n + b]: a dominates b (a flat matrix: n is at most pareto_max_rows).
   std::vector<unsigned char> dominance(n * n, 0);
   std::vector<int> dominators(n, 0);
+  // Each pair once, both directions in one pass over the objectives (NaN rows take no part, so
+  // the comparisons are total): a dominates b iff a <= b everywhere and they differ somewhere.
   for (std::size_t a = 0; a < n; ++a) {
     if (t.valid[a] == 0) continue;
-    for (std::size_t b = 0; b < n; ++b) {
-      if (a != b && t.valid[b] != 0 && dominates(t, a, b)) {
+    const double* x = t.row(a);
+    for (std::size_t b = a + 1; b < n; ++b) {
+      if (t.valid[b] == 0) continue;
+      const double* y = t.row(b);
+      bool a_le_b = true;
+      bool b_le_a = true;
+      for (std::size_t k = 0; k < t.d && (a_le_b || b_le_a); ++k) {
+        a_le_b = a_le_b && x[k] <= y[k];
+        b_le_a = b_le_a && y[k] <= x[k];
+      }
+      if (a_le_b && !b_le_a) {
         dominance[a * n + b] = 1;
         ++dominators[b];
+      } else if (b_le_a && !a_le_b) {
+        dominance[b * n + a] = 1;
+        ++dominators[a];
       }
     }
   }

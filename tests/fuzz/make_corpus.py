@@ -211,9 +211,42 @@ def noise_seeds():
         write("fuzz_noise", name, data)
 
 
+def indicators_seeds():
+    """check_indicators.hpp: [d] [sense bits] [flags] [rows of A] [rows of R], then the cells of A and R."""
+    def case(d, senses, flags, a, r):
+        cells = b"".join(bytes([c]) if isinstance(c, int) else c for row in a + r for c in row)
+        return bytes([d - 1, senses, flags, len(a), len(r)]) + cells
+    front2 = [[1, 9], [3, 6], [6, 3], [9, 1]]
+    seeds = {
+        "empty": b"",
+        "front_2d": case(2, 0, 0, front2, [[0, 10], [4, 4], [10, 0]]),
+        "front_2d_maximise": case(2, 3, 4, [[9, 1], [6, 4], [3, 7], [1, 9]], [[10, 2], [5, 5]]),
+        "duplicates_and_dominated": case(2, 0, 8, front2 + [[3, 6], [7, 7], [2, 10]], [[2, 8], [8, 2]]),
+        "front_3d": case(3, 0, 12, [[1, 5, 8], [5, 1, 8], [8, 5, 1], [4, 4, 4], [2, 2, 9], [6, 6, 6]],
+                         [[0, 5, 5], [5, 0, 5], [5, 5, 0]]),
+        "front_4d_mixed": case(4, 5, 16, [[1, 9, 2, 8], [9, 1, 8, 2], [5, 5, 5, 5], [3, 7, 4, 6], [5, 5, 5, 5]],
+                               [[2, 8, 3, 7], [6, 6, 6, 6]]),
+        "one_objective": case(1, 0, 0, [[3], [1], [4], [1], [5]], [[2], [0]]),
+        "nan_rows": case(2, 0, 0, [[NAN, 1], [2, 3], [4, NAN]], [[NAN, NAN], [1, 1]]),
+        "all_nan_reference": case(2, 0, 0, [[2, 3]], [[NAN, 1]]),
+        "wrong_width": case(3, 0, 2, [[1, 2, 3]], [[3, 2, 1]]),
+        "infinities": case(2, 1, 0, [[INF, 1], [2, NINF], [3, 3]], [[0, 0], [INF, INF]]),
+        "extremes": case(3, 2, 0, [[DMAX, 1, 2], [NDMAX, DENORM, 3], [NZERO, 4, NDENORM]],
+                         [[raw(1e-300), raw(1e300), 1], [bytes([HALF, 7]), 2, 3]]),
+        "fractions": case(2, 0, 4, [[bytes([MILLI, 5, 9]), bytes([HALF, 77])], [bytes([TENTH, 3]), bytes([TENTH, 9])]],
+                          [[bytes([TENTH, 1]), bytes([TENTH, 2])], [raw(0.3), raw(0.7)]]),
+        "positive_only": case(2, 2, 0, [[raw(0.5), raw(2.0)], [raw(1.5), raw(0.25)]], [[raw(1.0), raw(1.0)]]),
+        "larger": case(3, 6, 28, [[(k * 3) % 11, (k * 5) % 11, (k * 7) % 11] for k in range(24)],
+                       [[(k * 2) % 11, (k * 9) % 11, (k * 4) % 11] for k in range(24)]),
+    }
+    for name, data in seeds.items():
+        write("fuzz_indicators", name, data)
+
+
 if __name__ == "__main__":
     csv_seeds()
     pareto_seeds()
     stats_seeds()
     intervals_seeds()
     noise_seeds()
+    indicators_seeds()

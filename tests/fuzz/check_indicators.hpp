@@ -149,43 +149,45 @@ inline bool moderate_cell(double v) { return std::abs(v) <= 1e100; }
 
 /// Exclusive contributions on the grid by counting cells: a cell [c, c + 1) of the box (offsets
 /// 0..10 from the low corner in minimisation space) is covered by a row that is <= c in every
-/// objective; a row earns the cells only it covers.
+/// objective; a row earns the cells only it covers. Each valid row marks its corner cell with a
+/// count 1 and its index + 1; prefix sums along each axis in turn then give, in every cell, the
+/// number of rows covering it and the sum of their indices + 1, which names the owner where the
+/// count is 1. O(11^d · d + n).
 inline std::vector<double> grid_contributions(const Eigen::ArrayXXd& p, const std::vector<tradeoff::sense>& senses) {
   const auto n = static_cast<std::size_t>(p.rows());
   const auto d = static_cast<std::size_t>(p.cols());
   std::vector<double> result(n, 0.0);
-  std::vector<std::size_t> corner(n * d);
-  std::vector<unsigned char> valid(n, 1);
+  std::size_t cells = 1;
+  for (std::size_t k = 0; k < d; ++k) cells *= 11;
+  std::vector<std::size_t> count(cells, 0);
+  std::vector<std::size_t> id_sum(cells, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t k = 0; k < d; ++k) {
-      const double v = p(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k));
-      if (std::isnan(v)) {
-        valid[i] = 0;
-        break;
-      }
-      const bool minimise = senses[k] == tradeoff::sense::minimize;
-      corner[i * d + k] = static_cast<std::size_t>(minimise ? v : 10.0 - v);
+    const auto row = static_cast<Eigen::Index>(i);
+    if (p.row(row).isNaN().any()) {
+      result[i] = std::numeric_limits<double>::quiet_NaN();
+      continue;
     }
-    if (valid[i] == 0) result[i] = std::numeric_limits<double>::quiet_NaN();
+    std::size_t at = 0;
+    for (std::size_t k = d; k-- > 0;) {
+      const double v = p(row, static_cast<Eigen::Index>(k));
+      at = at * 11 + static_cast<std::size_t>(senses[k] == tradeoff::sense::minimize ? v : 10.0 - v);
+    }
+    ++count[at];
+    id_sum[at] += i + 1;
   }
-  std::vector<std::size_t> cell(d, 0);
-  for (;;) {
-    std::size_t covering = 0;
-    std::size_t owner = 0;
-    for (std::size_t i = 0; i < n && covering < 2; ++i) {
-      if (valid[i] == 0) continue;
-      bool below = true;
-      for (std::size_t k = 0; k < d && below; ++k) below = corner[i * d + k] <= cell[k];
-      if (below) {
-        ++covering;
-        owner = i;
+  std::size_t stride = 1;
+  for (std::size_t k = 0; k < d; ++k, stride *= 11) {
+    for (std::size_t c = 0; c < cells; ++c) {
+      if ((c / stride) % 11 != 0) {
+        count[c] += count[c - stride];
+        id_sum[c] += id_sum[c - stride];
       }
     }
-    if (covering == 1) result[owner] += 1.0;
-    std::size_t k = 0;
-    while (k < d && ++cell[k] == 11) cell[k++] = 0;
-    if (k == d) return result;
   }
+  for (std::size_t c = 0; c < cells; ++c) {
+    if (count[c] == 1) result[id_sum[c] - 1] += 1.0;
+  }
+  return result;
 }
 
 inline std::string describe(const Eigen::ArrayXXd& a, const Eigen::ArrayXXd& r, const std::vector<tradeoff::sense>& senses) {

@@ -4,7 +4,7 @@
 #   tests/fuzz/run.sh [seconds-per-target] [target ...]
 #
 # seconds defaults to 60; targets default to fuzz_csv fuzz_pareto fuzz_pareto_large fuzz_stats
-# fuzz_intervals fuzz_noise fuzz_json. Each target starts from the committed seeds (tests/fuzz/corpus/<target>;
+# fuzz_intervals fuzz_noise fuzz_json fuzz_indicators. Each target starts from the committed seeds (tests/fuzz/corpus/<target>;
 # fuzz_pareto_large shares fuzz_pareto's, the input format is one) and the kept regressions, grows a working
 # corpus in build/fuzz/fuzz-work/<target>/corpus (the committed one is never written), and puts
 # what it finds (crash-*, timeout-*, oom-*) in build/fuzz/fuzz-work/<target>/findings. Prints, per
@@ -21,7 +21,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz_csv fuzz_pareto fuzz_pareto_large fuzz_stats fuzz_intervals fuzz_noise fuzz_json)
+  targets=(fuzz_csv fuzz_pareto fuzz_pareto_large fuzz_stats fuzz_intervals fuzz_noise fuzz_json fuzz_indicators)
 fi
 rss_limit="${FUZZ_RSS_LIMIT_MB:-2048}"
 timeout="${FUZZ_TIMEOUT:-10}"
